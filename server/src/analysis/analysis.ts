@@ -1,0 +1,114 @@
+import { classifyByText, linkedFile, type LinkKind } from '../links/classifyLink.js';
+import type { DocumentContext } from './documentContext.js';
+import type { DocumentSyntax } from './documentSyntax.js';
+import { buildSupportGraph, firstMarkerById, type MarkerFacts, type SourceCounts } from '../graph/supportGraph.js';
+import { listItemSpans } from '../model/attributes.js';
+import type { CitationForm, LinkSite, Marker } from '../model/model.js';
+import type { SourceEntry } from '../sources/sourceEntry.js';
+import { SourceTable } from '../sources/sourceTable.js';
+import type { Span } from '../types.js';
+
+/**
+ * - `resolved`: the key names a source;
+ * - `unverifiable`: it names none, but sources cannot be resolved right now (broken front matter
+ *   or bibliography), so it counts as working until that is fixed;
+ * - `unknown`: it names no source.
+ */
+export type CitationStatus = 'resolved' | 'unverifiable' | 'unknown';
+
+export interface ResolvedCitation {
+  readonly key: string;
+  readonly form: CitationForm | 'attribute';
+  /** Where problems with it are reported: the `@key`, or the marker's opening for `src=`. */
+  readonly span: Span;
+  readonly keySpan: Span;
+  readonly locator: string;
+  readonly owners: readonly Marker[];
+  readonly source: SourceEntry | undefined;
+  readonly status: CitationStatus;
+}
+
+export interface ClassifiedLink extends LinkSite {
+  readonly kind: LinkKind;
+}
+
+/** Everything known about one version of a document: what every rule and feature reads. */
+export interface Analysis {
+  readonly syntax: DocumentSyntax;
+  readonly context: DocumentContext;
+  readonly sources: SourceTable;
+  /** Keys cannot be resolved: the front matter or a bibliography file failed to load. */
+  readonly sourcesUnavailable: boolean;
+  readonly citations: readonly ResolvedCitation[];
+  readonly links: readonly ClassifiedLink[];
+  /** By marker index. */
+  readonly facts: readonly MarkerFacts[];
+  readonly markersById: ReadonlyMap<string, Marker>;
+}
+
+/** Joins a document's syntax with what its files said. Pure and synchronous. */
+export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analysis {
+  const { model, frontMatter } = syntax;
+  const sources = new SourceTable([
+    ...frontMatter.sources,
+    ...context.bibliographies.flatMap((bibliography) =>
+      bibliography.items.map((item): SourceEntry => ({ ...item, origin: { kind: 'file', uri: bibliography.uri?.toString() ?? '', line: item.line } })),
+    ),
+  ]);
+  const sourcesUnavailable = frontMatter.problems.some((problem) => problem.hidesSources) || context.bibliographies.some((bibliography) => bibliography.problem);
+  const citations = resolveCitations(syntax, sources, sourcesUnavailable);
+  const links = model.links.map((link): ClassifiedLink => ({ ...link, kind: classify(link.url, context) }));
+  const facts = buildSupportGraph(model.markers, countSources(model.markers, citations, links));
+  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markersById: firstMarkerById(model.markers) };
+}
+
+function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean): ResolvedCitation[] {
+  const { model } = syntax;
+  const written = model.citations.map((site) => ({ ...site, form: site.form as ResolvedCitation['form'] }));
+  const fromAttributes = model.markers.flatMap((marker) => srcCitations(marker, model.text));
+  return [...written, ...fromAttributes].flatMap((citation): ResolvedCitation[] => {
+    const source = sources.get(citation.key);
+    const status: CitationStatus = source ? 'resolved' : unavailable ? 'unverifiable' : 'unknown';
+    // An in-text `@word` that names no source is a handle or an address, not a citation.
+    if (status === 'unknown' && citation.form === 'in-text') return [];
+    return [{ key: citation.key, form: citation.form, span: citation.span, keySpan: citation.keySpan, locator: citation.locator, owners: citation.owners, source, status }];
+  });
+}
+
+function srcCitations(marker: Marker, text: string) {
+  const block = marker.attributeBlock;
+  const itemSpans = block ? listItemSpans(text.slice(block.start, block.end), block.start, 'src') : [];
+  return (marker.attributes.src ?? []).filter(Boolean).map((key) => ({
+    key,
+    form: 'attribute' as const,
+    span: marker.opening,
+    keySpan: itemSpans.find((item) => item.text === key) ?? marker.opening,
+    locator: '',
+    owners: [marker],
+  }));
+}
+
+function classify(url: string, context: DocumentContext): LinkKind {
+  const byText = classifyByText(url);
+  if (byText) return byText;
+  const file = linkedFile(url, context.uri, context.workspaceFolder);
+  if (!file) return 'other';
+  const kind = context.fileKinds.get(file.toString());
+  return kind === 'file' ? 'file' : kind === 'missing' ? 'missing-file' : 'other';
+}
+
+function countSources(markers: readonly Marker[], citations: readonly ResolvedCitation[], links: readonly ClassifiedLink[]): SourceCounts[] {
+  const counts = markers.map(() => ({ working: 0, broken: 0 }));
+  const add = (owners: readonly Marker[], works: boolean) => {
+    for (const owner of owners) counts[owner.index]![works ? 'working' : 'broken']++;
+  };
+  for (const citation of citations) add(citation.owners, citation.status !== 'unknown');
+  for (const link of links) {
+    if (link.kind === 'web' || link.kind === 'file') add(link.owners, true);
+    else if (link.kind === 'placeholder' || link.kind === 'missing-file') add(link.owners, false);
+  }
+  for (const marker of markers) {
+    if (marker.attributes.src?.some((key) => key === '')) counts[marker.index]!.broken++;
+  }
+  return counts;
+}

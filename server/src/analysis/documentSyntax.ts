@@ -1,0 +1,23 @@
+import { buildModel } from '../model/buildModel.js';
+import type { DocumentModel } from '../model/model.js';
+import { parseMarkdown } from '../parse/parseMarkdown.js';
+import { readFrontMatter, type FrontMatterData } from '../sources/frontMatter.js';
+
+/** What one version of a document says by itself, before any file it names is read. */
+export interface DocumentSyntax {
+  readonly model: DocumentModel;
+  readonly frontMatter: FrontMatterData;
+  /**
+   * The document uses the annotation language: it has a marker or a near miss of one, or
+   * `sources:` or `bibliography:` in its front matter. Other documents get no diagnostics.
+   */
+  readonly usesLanguage: boolean;
+}
+
+/** Parses a document once and reads its model and front matter. Never throws. */
+export function readDocument(text: string): DocumentSyntax {
+  const model = buildModel(parseMarkdown(text));
+  const frontMatter = readFrontMatter(model.frontMatter, model.lines);
+  const usesLanguage = model.markers.length > 0 || model.nearMisses.length > 0 || frontMatter.declaresSources;
+  return { model, frontMatter, usesLanguage };
+}

@@ -1,0 +1,77 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
+import { nodeHost } from '../node/nodeHost.js';
+import { createService } from '../service.js';
+import type { Settings } from '../settings.js';
+import { SEVERITIES, type Severity } from '../types.js';
+import type { CheckOptions } from './checkOptions.js';
+import { expandPaths } from './files.js';
+import { formatJson } from './formats/json.js';
+import { formatSarif } from './formats/sarif.js';
+import { formatText } from './formats/text.js';
+import type { FileReport } from './report.js';
+
+export interface Console {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether progress may be drawn on stderr (a terminal). */
+  readonly interactive: boolean;
+}
+
+/** `tradecraft check`: exit 0 without errors, 1 with an error-level diagnostic, 2 for files that could not be read. */
+export async function runCheck(options: CheckOptions, cwd: string, console: Console, version: string): Promise<number> {
+  const workspace = resolve(cwd, options.workspace ?? '.');
+  const settings: Settings = {
+    severity: options.severity,
+    bibliography: options.bibliography.map((file) => URI.file(resolve(cwd, file))),
+  };
+  const service = createService({ host: nodeHost, settings });
+  const { files, missing } = await expandPaths(options.paths, cwd);
+  for (const path of missing) console.err(`tradecraft: ${path}: no such file or folder\n`);
+  const reports: FileReport[] = [];
+  let unreadable = 0;
+  const progress = progressLine(console, files.length);
+  for (const [index, file] of files.entries()) {
+    progress(index);
+    const uri = URI.file(file);
+    const read = await nodeHost.readFile(uri);
+    const path = displayPath(file, cwd);
+    if (read.kind !== 'text') {
+      unreadable++;
+      console.err(`tradecraft: ${path}: ${read.kind === 'missing' ? 'the file disappeared before it could be read' : `cannot be read (${read.reason})`}\n`);
+      continue;
+    }
+    if (read.replacedInvalidBytes) console.err(`tradecraft: ${path}: not valid UTF-8; the invalid bytes were read as U+FFFD\n`);
+    const analysis = await service.analyze({ uri, text: read.text, workspaceFolder: URI.file(workspace) });
+    const diagnostics = service.computeDiagnostics(analysis).filter((d) => atLeast(d.severity, options.severityMin));
+    reports.push({ path, fileUri: pathToFileURL(file).href, diagnostics });
+  }
+  progress(files.length);
+  console.out(render(options, reports, settings, cwd, version));
+  if (missing.length > 0 || unreadable > 0) return 2;
+  return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function render(options: CheckOptions, reports: readonly FileReport[], settings: Settings, cwd: string, version: string): string {
+  switch (options.format) {
+    case 'json': return formatJson(reports);
+    case 'sarif': return formatSarif(reports, settings, pathToFileURL(cwd).href, version);
+    case 'text': return formatText(reports);
+  }
+}
+
+function atLeast(severity: Severity, minimum: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(minimum);
+}
+
+function displayPath(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path.startsWith('..') || isAbsolute(path) ? file : path;
+}
+
+/** Draws "checked n of N files" on a terminal when there are many files; silent otherwise. */
+function progressLine(console: Console, total: number): (done: number) => void {
+  if (!console.interactive || total < 50) return () => {};
+  return (done) => console.err(done < total ? `\rtradecraft: checked ${done} of ${total} files` : '\r\x1b[K');
+}

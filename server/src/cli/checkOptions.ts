@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { CODES, SEVERITIES, isCode, type Code, type Severity, type SeveritySetting } from '../types.js';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CheckOptions {
+  readonly format: Format;
+  readonly severityMin: Severity;
+  readonly bibliography: readonly string[];
+  readonly severity: Partial<Record<Code, SeveritySetting>>;
+  readonly workspace: string | undefined;
+  readonly paths: readonly string[];
+  readonly help: boolean;
+}
+
+/** A mistake in the command line, told to the user with how to fix it. */
+export class UsageError extends Error {}
+
+export function parseCheckOptions(args: readonly string[]): CheckOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        'severity-min': { type: 'string', default: 'hint' },
+        bibliography: { type: 'string', short: 'b', multiple: true, default: [] },
+        severity: { type: 'string', multiple: true, default: [] },
+        workspace: { type: 'string', short: 'w' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. Run "tradecraft check --help" for the options.`);
+  }
+  const { values, positionals } = parsed;
+  return {
+    format: oneOf(values.format!, FORMATS, '--format'),
+    severityMin: oneOf(values['severity-min']!, SEVERITIES, '--severity-min'),
+    bibliography: values.bibliography!,
+    severity: Object.fromEntries(values.severity!.map(readSeverityOverride)),
+    workspace: values.workspace,
+    paths: positionals.length > 0 ? positionals : ['.'],
+    help: values.help!,
+  };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} ${value} is not known: use one of ${allowed.join(', ')}.`);
+}
+
+function readSeverityOverride(text: string): [Code, SeveritySetting] {
+  const [code, level] = text.split('=');
+  if (!code || !isCode(code)) {
+    throw new UsageError(`--severity ${text}: "${code}" is not a Tradecraft code. The codes are: ${CODES.join(', ')}.`);
+  }
+  return [code, oneOf(level ?? '', [...SEVERITIES, 'off'] as const, `--severity ${code}=`)];
+}

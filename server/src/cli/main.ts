@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { runCheck, type Console } from './check.js';
+import { parseCheckOptions, UsageError } from './checkOptions.js';
+import { checkHelp, MAIN_HELP } from './help.js';
+
+/** Runs the command line and returns the exit status. Never throws. */
+export async function main(args: readonly string[], cwd: string, console: Console): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case undefined:
+        console.err(MAIN_HELP);
+        return 2;
+      case '-h':
+      case '--help':
+      case 'help':
+        console.out(MAIN_HELP);
+        return 0;
+      case '-v':
+      case '--version':
+        console.out(`${version()}\n`);
+        return 0;
+      case 'check': {
+        const options = parseCheckOptions(rest);
+        if (options.help) {
+          console.out(checkHelp());
+          return 0;
+        }
+        return await runCheck(options, cwd, console, version());
+      }
+      case 'lsp':
+        console.err('tradecraft lsp: the language server is not part of this version yet.\n');
+        return 2;
+      default:
+        throw new UsageError(`"${command}" is not a command. Run "tradecraft --help" for the commands.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.err(`tradecraft: ${error.message}\n`);
+      return 2;
+    }
+    console.err(`tradecraft: internal error, please report it: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return 2;
+  }
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

@@ -1,0 +1,92 @@
+/** Attributes as remark-directive gives them: `#x` becomes `id`, `.y` joins `class`. */
+export type RawAttributes = Readonly<Record<string, string>>;
+
+/** The attributes of a marker that the annotation language gives meaning to. */
+export interface MarkerAttributes {
+  readonly raw: RawAttributes;
+  readonly id: string | undefined;
+  /** Undefined when the attribute is absent; an empty entry stays as `''` so a rule can report it. */
+  readonly for: readonly string[] | undefined;
+  readonly against: readonly string[] | undefined;
+  readonly src: readonly string[] | undefined;
+  readonly confidence: string | undefined;
+  readonly status: string | undefined;
+}
+
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export const CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const;
+export const HYPOTHESIS_STATUSES = ['open', 'favored', 'rejected'] as const;
+
+export function readMarkerAttributes(raw: RawAttributes): MarkerAttributes {
+  return {
+    raw,
+    id: raw['id'],
+    for: splitList(raw['for']),
+    against: splitList(raw['against']),
+    src: splitList(raw['src']),
+    confidence: raw['confidence'],
+    status: raw['status'],
+  };
+}
+
+function splitList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value.split(',').map((item) => item.trim());
+}
+
+/**
+ * Finds the end of an attribute block that starts with `{` at `start`: just past its `}`, or,
+ * for a block left open mid-edit, the end of the line (or of `limit`). Quoted values may hold `}`.
+ */
+export function attributeBlockEnd(text: string, start: number, limit = text.length): number {
+  let quote: string | undefined;
+  for (let i = start + 1; i < limit; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '}') {
+      return i + 1;
+    } else if (char === '\n' || char === '\r') {
+      return i;
+    }
+  }
+  return limit;
+}
+
+/**
+ * Reads an attribute block that remark-directive refused (`{#e2 for=}`), keeping what can be read:
+ * `#id`, `.class`, `name=value`, `name="value"`, `name` alone; `name=` with no value reads as `''`.
+ */
+export function parseAttributesLeniently(block: string): RawAttributes {
+  const attributes: Record<string, string> = {};
+  const inner = block.replace(/^\{/, '').replace(/\}$/, '');
+  const token = /([#.])([^\s#.{}"'=]+)|([^\s=#.{}"']+)\s*(?:=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s}"']*)))?/g;
+  for (const match of inner.matchAll(token)) {
+    const [, shortcut, shortcutValue, name, doubleQuoted, singleQuoted, bare] = match;
+    if (shortcut === '#') attributes['id'] = shortcutValue!;
+    else if (shortcut === '.') attributes['class'] = [attributes['class'], shortcutValue].filter(Boolean).join(' ');
+    else if (name) attributes[name] = doubleQuoted ?? singleQuoted ?? bare ?? '';
+  }
+  return attributes;
+}
+
+/**
+ * The spans of the items of a list attribute (`for=a,b`, `src="k1, k2"`) inside an attribute
+ * block that starts at `blockStart`, for features that point at or rename one item.
+ */
+export function listItemSpans(blockText: string, blockStart: number, name: string): { text: string; start: number; end: number }[] {
+  const value = new RegExp(String.raw`(?:^|[\s{])${name}\s*=\s*(?:"([^"]*)|'([^']*)|([^\s}"']*))`).exec(blockText);
+  if (!value) return [];
+  const list = value[1] ?? value[2] ?? value[3] ?? '';
+  const listStart = blockStart + value.index + value[0].length - list.length;
+  const items: { text: string; start: number; end: number }[] = [];
+  for (const item of list.matchAll(/[^,]+/g)) {
+    const text = item[0].trim();
+    if (!text) continue;
+    const start = listStart + item.index + item[0].indexOf(text);
+    items.push({ text, start, end: start + text.length });
+  }
+  return items;
+}

@@ -1,0 +1,240 @@
+import type { Nodes, Parents } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { attributeBlockStart, labelEnd, type ParsedMarkdown } from '../parse/parseMarkdown.js';
+import { findCitations } from '../citations/findCitations.js';
+import { LineIndex } from '../text/lineIndex.js';
+import type { Span } from '../types.js';
+import { attributeBlockEnd, parseAttributesLeniently, readMarkerAttributes, type RawAttributes } from './attributes.js';
+import { isMarkerKind, nearMissOf } from './markerNames.js';
+import type { DocumentModel, FrontMatterBlock, Marker, NearMiss, SilencingComment } from './model.js';
+import { assignOwners, type OwnedSite } from './owners.js';
+import { readSilencingComment } from './silencing.js';
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+/** Node types whose text is never prose in which to look for citations. */
+const OPAQUE_TYPES = new Set([
+  'yaml', 'code', 'inlineCode', 'html', 'link', 'linkReference', 'image', 'imageReference',
+  'definition', 'footnoteReference',
+]);
+/** Parents whose `html` children stand on lines of their own. */
+const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'containerDirective', 'footnoteDefinition']);
+
+/** Reads markers, links, citations, front matter and silencing comments from a parsed document. */
+export function buildModel(parsed: ParsedMarkdown): DocumentModel {
+  return new ModelBuilder(parsed).build();
+}
+
+/** The syntax of a directive's opening: where its name, label and attribute block lie. */
+interface DirectiveSyntax {
+  readonly nameEnd: number;
+  readonly label: Span | undefined;
+  readonly attributeBlock: Span | undefined;
+  readonly firstLineEnd: number;
+}
+
+class ModelBuilder {
+  private readonly text: string;
+  private readonly markers: Marker[] = [];
+  private readonly nearMisses: NearMiss[] = [];
+  private readonly silencing: SilencingComment[] = [];
+  private readonly opaque: Span[] = [];
+  private readonly linkSites: OwnedSite<{ url: string; span: Span }>[] = [];
+  private readonly footnoteReferences: { identifier: string; offset: number }[] = [];
+  private readonly footnoteDefinitions: { identifier: string; span: Span }[] = [];
+  private readonly definitions = new Map<string, string>();
+  private frontMatter: FrontMatterBlock | undefined;
+
+  constructor(private readonly parsed: ParsedMarkdown) {
+    this.text = parsed.text;
+  }
+
+  build(): DocumentModel {
+    this.collectDefinitions(this.parsed.tree);
+    this.visit(this.parsed.tree, undefined, undefined, { start: 0, end: this.text.length });
+    const owners = { markers: this.markers, footnoteReferences: this.footnoteReferences, footnoteDefinitions: this.footnoteDefinitions };
+    return {
+      text: this.text,
+      lines: new LineIndex(this.text),
+      frontMatter: this.frontMatter,
+      markers: this.markers,
+      nearMisses: this.nearMisses,
+      citations: assignOwners(findCitations(this.text, this.opaque), owners),
+      links: assignOwners(this.linkSites, owners),
+      silencing: this.silencing,
+    };
+  }
+
+  private collectDefinitions(node: Nodes): void {
+    if (node.type === 'definition') {
+      if (!this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node.url);
+    } else if ('children' in node) {
+      for (const child of node.children) this.collectDefinitions(child);
+    }
+  }
+
+  /** Walks the tree; `nearest` is the span of the closest ancestor that has a position. */
+  private visit(node: Nodes, parent: Parents | undefined, enclosing: Marker | undefined, nearest: Span): void {
+    const span = spanOf(node) ?? nearest;
+    if (OPAQUE_TYPES.has(node.type)) this.opaque.push(span);
+    switch (node.type) {
+      case 'yaml':
+        this.frontMatter = this.readFrontMatter(span);
+        return;
+      case 'link':
+        this.linkSites.push({ url: node.url, offset: span.start, span });
+        return;
+      case 'linkReference':
+        this.linkSites.push({ url: this.definitions.get(node.identifier) ?? '', offset: span.start, span });
+        return;
+      case 'footnoteReference':
+        this.footnoteReferences.push({ identifier: node.identifier, offset: span.start });
+        return;
+      case 'footnoteDefinition':
+        this.footnoteDefinitions.push({ identifier: node.identifier, span });
+        break;
+      case 'html': {
+        const comment = parent && FLOW_PARENTS.has(parent.type) ? readSilencingComment(node.value, span.start) : undefined;
+        if (comment) this.silencing.push(comment);
+        return;
+      }
+      case 'textDirective':
+      case 'leafDirective':
+      case 'containerDirective': {
+        const marker = this.readDirective(node, span, enclosing);
+        for (const child of node.children) this.visit(child, node, marker ?? enclosing, span);
+        return;
+      }
+    }
+    if ('children' in node) for (const child of node.children) this.visit(child, node, enclosing, span);
+  }
+
+  private readFrontMatter(span: Span): FrontMatterBlock {
+    const firstLineBreak = /\r\n?|\n/.exec(this.text.slice(span.start, span.end));
+    const yamlStart = firstLineBreak ? span.start + firstLineBreak.index + firstLineBreak[0].length : span.end;
+    const closing = /(?:\r\n?|\n)[-]{3}[ \t]*$/.exec(this.text.slice(yamlStart, span.end));
+    const yamlEnd = closing ? yamlStart + closing.index : span.end;
+    return { yaml: this.text.slice(yamlStart, Math.max(yamlStart, yamlEnd)), yamlStart, span };
+  }
+
+  /** Records a marker or a near miss; returns the marker, which encloses the directive's children. */
+  private readDirective(node: Directive, span: Span, enclosing: Marker | undefined): Marker | undefined {
+    const intended = nearMissOf(node.name);
+    if (!intended && !isMarkerKind(node.name)) return undefined;
+    const colons = node.type === 'textDirective' ? 1 : node.type === 'leafDirective' ? 2 : countColons(this.text, span.start);
+    const syntax = this.readSyntax(node, span, colons);
+    const isContainer = node.type === 'containerDirective';
+    if (!intended) return syntax.label || isContainer ? this.addMarker(node, span, syntax, enclosing) : undefined;
+    const nextChar = this.text[syntax.nameEnd];
+    if (isContainer || nextChar === '[' || nextChar === '{') {
+      this.nearMisses.push({
+        name: node.name,
+        intended,
+        nameSpan: { start: span.start, end: syntax.nameEnd },
+        opening: this.openingSpan(node, span, syntax),
+      });
+    }
+    return undefined;
+  }
+
+  private readSyntax(node: Directive, span: Span, colons: number): DirectiveSyntax {
+    const nameEnd = span.start + colons + node.name.length;
+    const firstLineEnd = lineEnd(this.text, span.start);
+    const labelLimit = node.type === 'textDirective' ? span.end : firstLineEnd;
+    const label = this.text[nameEnd] === '[' ? { start: nameEnd + 1, end: labelEnd(this.text, nameEnd, labelLimit) - 1 } : undefined;
+    // An inline block that does not parse is left outside the node, so look past its end.
+    const blockLimit = node.type === 'textDirective' ? this.text.length : firstLineEnd;
+    const braceAt = attributeBlockStart(this.text, nameEnd, blockLimit);
+    const attributeBlock = braceAt === undefined ? undefined : { start: braceAt, end: attributeBlockEnd(this.text, braceAt, blockLimit) };
+    return { nameEnd, label, attributeBlock, firstLineEnd };
+  }
+
+  private addMarker(node: Directive, span: Span, syntax: DirectiveSyntax, enclosing: Marker | undefined): Marker {
+    const { attributes, refused } = this.readAttributes(node, span, syntax);
+    const content = this.contentSpan(node, span, syntax);
+    const closing = node.type === 'containerDirective' ? closingFence(this.text, span, syntax.firstLineEnd) : undefined;
+    const end = Math.max(span.end, syntax.attributeBlock?.end ?? 0);
+    this.opaque.push({ start: span.start, end: syntax.label ? syntax.label.start : syntax.nameEnd });
+    const tailStart = syntax.label ? syntax.label.end : syntax.nameEnd;
+    this.opaque.push({ start: tailStart, end: syntax.attributeBlock?.end ?? tailStart + (syntax.label ? 1 : 0) });
+    if (closing) this.opaque.push(closing);
+    const text = collapseWhitespace(this.text.slice(content.start, content.end));
+    const marker: Marker = {
+      index: this.markers.length,
+      kind: node.name as Marker['kind'],
+      form: node.type === 'textDirective' ? 'inline' : node.type === 'leafDirective' ? 'leaf' : 'block',
+      attributes: readMarkerAttributes(attributes),
+      opening: this.openingSpan(node, span, syntax),
+      span: { start: span.start, end },
+      attributeBlock: syntax.attributeBlock,
+      content,
+      text,
+      isEmpty: toString(node.children).trim() === '',
+      attributesRefused: refused,
+      parent: enclosing,
+    };
+    this.markers.push(marker);
+    return marker;
+  }
+
+  private readAttributes(node: Directive, span: Span, syntax: DirectiveSyntax): { attributes: RawAttributes; refused: boolean } {
+    const block = syntax.attributeBlock;
+    const refusedFence = block && this.parsed.refusedAttributeBlocks.get(block.start);
+    if (refusedFence !== undefined) return { attributes: parseAttributesLeniently(refusedFence), refused: true };
+    if (node.type === 'textDirective' && block && block.start >= span.end) {
+      return { attributes: parseAttributesLeniently(this.text.slice(block.start, block.end)), refused: true };
+    }
+    const attributes: Record<string, string> = {};
+    for (const [name, value] of Object.entries(node.attributes ?? {})) attributes[name] = value ?? '';
+    return { attributes, refused: false };
+  }
+
+  private openingSpan(node: Directive, span: Span, syntax: DirectiveSyntax): Span {
+    if (node.type === 'containerDirective') return { start: span.start, end: trimEnd(this.text, span.start, syntax.firstLineEnd) };
+    return { start: span.start, end: syntax.nameEnd + (syntax.label ? 1 : 0) };
+  }
+
+  private contentSpan(node: Directive, span: Span, syntax: DirectiveSyntax): Span {
+    if (node.type !== 'containerDirective') return syntax.label ?? { start: syntax.nameEnd, end: syntax.nameEnd };
+    const start = syntax.label?.start ?? Math.min(span.end, syntax.firstLineEnd);
+    return { start, end: closingFence(this.text, span, syntax.firstLineEnd)?.start ?? span.end };
+  }
+}
+
+function spanOf(node: Nodes): Span | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+function countColons(text: string, start: number): number {
+  let end = start;
+  while (text[end] === ':') end++;
+  return end - start;
+}
+
+function lineEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** The span of a container's closing `:::` line, when it has one. */
+function closingFence(text: string, span: Span, firstLineEnd: number): Span | undefined {
+  if (span.end <= firstLineEnd) return undefined;
+  const source = text.slice(span.start, span.end);
+  const lastLine = /(?:^|[\r\n])([ \t>]*:{3,}[ \t]*)$/.exec(source);
+  if (!lastLine) return undefined;
+  const start = span.start + lastLine.index + lastLine[0].length - lastLine[1]!.length;
+  return start > firstLineEnd ? { start, end: span.end } : undefined;
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

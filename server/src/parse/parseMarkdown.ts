@@ -1,0 +1,91 @@
+import type { Root, Nodes, Paragraph } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { attributeBlockEnd } from '../model/attributes.js';
+import { isMarkerLike } from '../model/markerNames.js';
+
+export interface ParsedMarkdown {
+  readonly text: string;
+  readonly tree: Root;
+  /**
+   * Attribute blocks of leaf and container markers that remark-directive refused, by the offset
+   * of their `{`, with their original text. They were blanked (`{#e for=}` → `{        }`) and the
+   * text parsed again, so that the marker is not lost; the model reads and reports the original.
+   */
+  readonly refusedAttributeBlocks: ReadonlyMap<number, string>;
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkDirective);
+
+/** Parses Markdown with the directive, front matter and GFM syntax. Never throws on any input. */
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const tree = processor.parse(text);
+  const refused = findRefusedFenceAttributes(text, tree);
+  if (refused.size === 0) return { text, tree, refusedAttributeBlocks: refused };
+  return { text, tree: processor.parse(blank(text, refused)), refusedAttributeBlocks: refused };
+}
+
+/**
+ * A leaf or container marker line whose attribute block does not parse turns into paragraph text.
+ * Such lines are found in paragraphs (never in code), as a line that opens with `::name`.
+ */
+function findRefusedFenceAttributes(text: string, tree: Root): Map<number, string> {
+  const refused = new Map<number, string>();
+  for (const paragraph of paragraphs(tree)) {
+    const start = paragraph.position?.start.offset;
+    const end = paragraph.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const lines = /[^\r\n]*(?:\r\n?|\n|$)/g;
+    lines.lastIndex = start;
+    for (let line = lines.exec(text); line && line.index < end; line = lines.exec(text)) {
+      const fence = /^[ \t>]*(:{2,})([A-Za-z][A-Za-z0-9_-]*)/.exec(line[0]);
+      if (!fence || !isMarkerLike(fence[2]!)) continue;
+      const braceAt = attributeBlockStart(text, line.index + fence[0].length, end);
+      if (braceAt !== undefined) refused.set(braceAt, text.slice(braceAt, attributeBlockEnd(text, braceAt, end)));
+    }
+  }
+  return refused;
+}
+
+function* paragraphs(node: Nodes): Generator<Paragraph> {
+  if (node.type === 'paragraph') yield node;
+  if ('children' in node) for (const child of node.children) yield* paragraphs(child);
+}
+
+/** The offset of the `{` that follows a marker name and its optional `[label]`, if any. */
+export function attributeBlockStart(text: string, afterName: number, limit: number): number | undefined {
+  let at = afterName;
+  if (text[at] === '[') at = labelEnd(text, at, limit);
+  return text[at] === '{' ? at : undefined;
+}
+
+/** Just past the `]` that closes the label opening at `start`, honouring nesting and escapes. */
+export function labelEnd(text: string, start: number, limit: number): number {
+  let depth = 0;
+  for (let i = start; i < limit; i++) {
+    const char = text[i];
+    if (char === '\\') i++;
+    else if (char === '[') depth++;
+    else if (char === ']' && --depth === 0) return i + 1;
+  }
+  return limit;
+}
+
+/** Replaces each refused block by braces around spaces of the same length, so offsets hold. */
+function blank(text: string, refused: ReadonlyMap<number, string>): string {
+  let result = '';
+  let copied = 0;
+  for (const [at, block] of [...refused].sort(([a], [b]) => a - b)) {
+    const filler = block.length >= 2 ? `{${' '.repeat(block.length - 2)}}` : ' ';
+    result += text.slice(copied, at) + filler;
+    copied = at + block.length;
+  }
+  return result + text.slice(copied);
+}

@@ -1,0 +1,78 @@
+import { CONFIDENCE_LEVELS, HYPOTHESIS_STATUSES, ID_PATTERN } from '../model/attributes.js';
+import type { Marker } from '../model/model.js';
+import type { Analysis } from '../analysis/analysis.js';
+import { CODES, isCode } from '../types.js';
+import type { Rule, RuleFinding } from './rule.js';
+import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './describe.js';
+
+/**
+ * Diagnostic: bad-attribute
+ *
+ * An attribute value the language does not allow: `confidence` other than low, moderate or high
+ * (or on evidence), `status` other than open, favored or rejected (or on anything but a
+ * hypothesis), an id that does not match `[A-Za-z][A-Za-z0-9_-]*`, an empty `for`, `against` or
+ * `src` list, an attribute block that does not parse, and a silencing comment that names an
+ * unknown code.
+ *
+ * @example not-ok
+ *   :claim[Overconfident [the data](https://example.org/d)]{#c3 confidence=certain}
+ *   ^^^^^^^ bad-attribute
+ *
+ * @example not-ok
+ *   ::evidence[A leaf whose attributes do not parse [the data](https://example.org/d)]{#e2 for=}
+ *   ^^^^^^^^^^^ bad-attribute
+ *
+ * @example not-ok
+ *   <!-- tradecraft-disable-next-line unsuported-claim -->
+ *                                     ^^^^^^^^^^^^^^^^ bad-attribute
+ *   :claim[A misspelt code silences nothing]{#c6}
+ *   ^^^^^^^ unsupported-claim
+ *
+ * @example ok
+ *   :hypothesis[A new chief of staff changed course]{#h1 status=rejected confidence=low .note}
+ */
+export const badAttribute: Rule = {
+  code: 'bad-attribute',
+  defaultSeverity: 'warning',
+  summary: 'An attribute value that is not allowed, or an attribute block that does not parse.',
+  *check(analysis) {
+    for (const { marker } of nonEmptyMarkers(analysis)) {
+      const problems = attributeProblems(marker);
+      if (marker.attributesRefused && problems.length === 0) problems.push('its attribute block does not parse: write it as {#id for=a,b src=key}');
+      for (const problem of problems) yield { span: marker.opening, message: `${capitalize(describeMarker(marker))}: ${problem}.` };
+    }
+    yield* silencingProblems(analysis.syntax.model.silencing);
+  },
+};
+
+function attributeProblems(marker: Marker): string[] {
+  const { id, confidence, status } = marker.attributes;
+  const problems: string[] = [];
+  if (id !== undefined && !ID_PATTERN.test(id)) problems.push(`the id "${id}" is not allowed: an id starts with a letter and holds only letters, digits, "-" and "_"`);
+  if (confidence !== undefined) {
+    if (marker.kind === 'evidence') problems.push('confidence= belongs on claims and hypotheses, not on evidence');
+    else if (!(CONFIDENCE_LEVELS as readonly string[]).includes(confidence)) problems.push(`confidence="${confidence}" is not allowed: use low, moderate or high`);
+  }
+  if (status !== undefined) {
+    if (marker.kind !== 'hypothesis') problems.push('status= belongs on hypotheses only');
+    else if (!(HYPOTHESIS_STATUSES as readonly string[]).includes(status)) problems.push(`status="${status}" is not allowed: use open, favored or rejected`);
+  }
+  for (const name of ['for', 'against', 'src'] as const) {
+    const list = marker.attributes[name];
+    if (list?.every((item) => item === '')) problems.push(`${name}= is empty: name at least one ${name === 'src' ? 'source key' : 'marker id'}, or remove it`);
+    else if (list?.includes('')) problems.push(`${name}= has an empty entry: remove the extra comma`);
+  }
+  return problems;
+}
+
+function* silencingProblems(comments: Analysis['syntax']['model']['silencing']): Generator<RuleFinding> {
+  for (const comment of comments) {
+    for (const code of comment.codes) {
+      if (isCode(code.name)) continue;
+      yield {
+        span: code.span,
+        message: `"${code.name}" is not a Tradecraft code, so this comment silences nothing for it.${didYouMean(code.name, CODES)}`,
+      };
+    }
+  }
+}

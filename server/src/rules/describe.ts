@@ -1,0 +1,39 @@
+import damerauLevenshtein from 'damerau-levenshtein';
+import type { Analysis } from '../analysis/analysis.js';
+import type { Marker } from '../model/model.js';
+
+/** `claim "c1"`, or `claim "The annex does not tell…"` for a marker without an id. */
+export function describeMarker(marker: Marker): string {
+  return `${marker.kind} "${marker.attributes.id ?? firstWords(marker.text)}"`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How to point at a marker in `for=`: its id, or a hint to give it one. */
+export function referenceTo(marker: Marker): string {
+  return marker.attributes.id ? `for=${marker.attributes.id}` : 'for=<id> (after giving it an id, {#id})';
+}
+
+export function firstWords(text: string, count = 6): string {
+  const words = text.split(' ');
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
+}
+
+/** The markers a rule about markers looks at: an empty marker gets only `empty-marker`. */
+export function* nonEmptyMarkers(analysis: Analysis): Generator<{ marker: Marker; facts: Analysis['facts'][number] }> {
+  for (const marker of analysis.syntax.model.markers) {
+    if (!marker.isEmpty) yield { marker, facts: analysis.facts[marker.index]! };
+  }
+}
+
+/** ` Did you mean "x"?` when one candidate is within two edits of `name`, else ''. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  let best: { candidate: string; steps: number } | undefined;
+  for (const candidate of candidates) {
+    const steps = damerauLevenshtein(name.toLowerCase(), candidate.toLowerCase()).steps;
+    if (steps <= 2 && candidate !== name && (!best || steps < best.steps)) best = { candidate, steps };
+  }
+  return best ? ` Did you mean "${best.candidate}"?` : '';
+}

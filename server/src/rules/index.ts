@@ -1,0 +1,47 @@
+import type { Code } from '../types.js';
+import { badAttribute } from './bad-attribute.js';
+import { badBibliography } from './bad-bibliography.js';
+import { badFrontMatter } from './bad-front-matter.js';
+import { brokenLink } from './broken-link.js';
+import { circularSupport } from './circular-support.js';
+import { duplicateId } from './duplicate-id.js';
+import { emptyMarker } from './empty-marker.js';
+import { placeholderLink } from './placeholder-link.js';
+import type { Rule } from './rule.js';
+import { unknownMarker } from './unknown-marker.js';
+import { unknownReference } from './unknown-reference.js';
+import { unknownSource } from './unknown-source.js';
+import { unsourcedEvidence } from './unsourced-evidence.js';
+import { unsupportedClaim } from './unsupported-claim.js';
+import { untestedHypothesis } from './untested-hypothesis.js';
+import { unusedSource } from './unused-source.js';
+
+/** Every rule, one per diagnostic code, in the order of the spec's table. */
+export const RULES: readonly Rule[] = [
+  unsupportedClaim,
+  unsourcedEvidence,
+  unknownSource,
+  unknownReference,
+  duplicateId,
+  placeholderLink,
+  untestedHypothesis,
+  unknownMarker,
+  emptyMarker,
+  circularSupport,
+  unusedSource,
+  badAttribute,
+  badFrontMatter,
+  badBibliography,
+  brokenLink,
+];
+
+export function ruleFor(code: Code): Rule {
+  return RULES.find((rule) => rule.code === code)!;
+}
+
+/** Where the README explains a code: the target of each diagnostic's `codeDescription`. */
+export const DOCUMENTATION_URL = 'https://github.com/tradecraft-dev/tradecraft/blob/main/README.md';
+
+export function documentationFor(code: Code): string {
+  return `${DOCUMENTATION_URL}#${code}`;
+}

@@ -1,0 +1,30 @@
+import type { Rule } from './rule.js';
+
+/**
+ * Diagnostic: unknown-marker
+ *
+ * A directive whose name nearly spells a marker name: within one edit of `claim`, or two of
+ * `evidence` or `hypothesis`, ignoring case (a swap of neighbouring letters is one edit). Other
+ * directives, and prose such as `10:30`, are left alone.
+ *
+ * @example not-ok
+ *   :cliam[A misspelt claim]{#c1}
+ *   ^^^^^^^ unknown-marker
+ *
+ * @example not-ok
+ *   ::hypotesis[A misspelt leaf marker]{#h1}
+ *   ^^^^^^^^^^^^ unknown-marker
+ *
+ * @example ok
+ *   The meeting began at 10:30 and the vote was 3:1; :abbr[NSDC]{title="Security Council"} is not ours.
+ */
+export const unknownMarker: Rule = {
+  code: 'unknown-marker',
+  defaultSeverity: 'warning',
+  summary: 'A directive name that nearly spells claim, evidence or hypothesis.',
+  *check(analysis) {
+    for (const miss of analysis.syntax.model.nearMisses) {
+      yield { span: miss.opening, message: `"${miss.name}" is not a marker name: did you mean "${miss.intended}"? Only claim, evidence and hypothesis, in lower case, are markers.` };
+    }
+  },
+};

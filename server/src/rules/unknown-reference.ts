@@ -1,0 +1,33 @@
+import type { Rule } from './rule.js';
+import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './describe.js';
+
+/**
+ * Diagnostic: unknown-reference
+ *
+ * An id in `for=` or `against=` that no marker of the document has.
+ *
+ * @example not-ok
+ *   :claim[Kyiv changed course]{#c1}
+ *   :evidence[The decree of 18 February [the decree](https://example.org/d)]{#e1 for=c2}
+ *   ^^^^^^^^^^ unknown-reference
+ *
+ * @example ok
+ *   :claim[Kyiv changed course]{#c1}
+ *   :evidence[The decree of 18 February [the decree](https://example.org/d)]{#e1 for=c1}
+ */
+export const unknownReference: Rule = {
+  code: 'unknown-reference',
+  defaultSeverity: 'error',
+  summary: 'A for= or against= id names no marker.',
+  *check(analysis) {
+    const ids = [...analysis.markersById.keys()];
+    for (const { marker, facts } of nonEmptyMarkers(analysis)) {
+      for (const { id, attribute } of facts.unknownReferences) {
+        yield {
+          span: marker.opening,
+          message: `${capitalize(describeMarker(marker))} has ${attribute}=${id}, but no marker has the id "${id}": correct the id or give the intended marker {#${id}}.${didYouMean(id, ids)}`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,125 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLError } from 'yaml';
+import type { FrontMatterBlock } from '../model/model.js';
+import type { LineIndex } from '../text/lineIndex.js';
+import type { Span } from '../types.js';
+import { detailsFromValue, type SourceEntry } from './sourceEntry.js';
+
+/** A problem with the front matter, reported as `bad-front-matter`. */
+export interface FrontMatterProblem {
+  readonly span: Span;
+  readonly message: string;
+  /** Whether the problem keeps source keys from being resolved. */
+  readonly hidesSources: boolean;
+}
+
+export interface BibliographyReference {
+  /** The path as written. */
+  readonly path: string;
+  /** Where it is written, for diagnostics about the file. */
+  readonly span: Span;
+}
+
+export interface FrontMatterData {
+  readonly sources: readonly SourceEntry[];
+  readonly bibliography: readonly BibliographyReference[];
+  readonly problems: readonly FrontMatterProblem[];
+  /** The front matter has a `sources:` or `bibliography:` key: the document uses the language. */
+  readonly declaresSources: boolean;
+}
+
+const NO_FRONT_MATTER: FrontMatterData = { sources: [], bibliography: [], problems: [], declaresSources: false };
+const DECLARES_SOURCES = /^(?:sources|bibliography)[ \t]*:/m;
+
+/** Reads `sources:` and `bibliography:` from the front matter. Never throws. */
+export function readFrontMatter(block: FrontMatterBlock | undefined, lines: LineIndex): FrontMatterData {
+  if (!block) return NO_FRONT_MATTER;
+  const document = parseDocument(block.yaml, { prettyErrors: false });
+  const toSpan = (range: readonly [number, number, ...number[]] | null | undefined): Span =>
+    range ? { start: block.yamlStart + range[0], end: block.yamlStart + range[1] } : lines.lineSpan(lines.positionAt(block.span.start).line);
+  if (document.errors.length > 0) {
+    return {
+      ...NO_FRONT_MATTER,
+      problems: document.errors.slice(0, 1).map((error) => yamlProblem(error, block, lines)),
+      declaresSources: DECLARES_SOURCES.test(block.yaml),
+    };
+  }
+  const root = document.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return NO_FRONT_MATTER;
+  if (!isMap(root)) {
+    return { ...NO_FRONT_MATTER, problems: [shapeProblem(toSpan(root.range), 'The front matter should be a YAML map of keys such as title:, sources: and bibliography:.')] };
+  }
+  const sourcesPair = findPair(root.items, 'sources');
+  const bibliographyPair = findPair(root.items, 'bibliography');
+  const sources = readSources(sourcesPair, toSpan);
+  const bibliography = readBibliography(bibliographyPair, toSpan);
+  return {
+    sources: sources.entries,
+    bibliography: bibliography.references,
+    problems: [...sources.problems, ...bibliography.problems],
+    declaresSources: sourcesPair !== undefined || bibliographyPair !== undefined,
+  };
+}
+
+type ToSpan = (range: readonly [number, number, ...number[]] | null | undefined) => Span;
+
+function findPair(items: readonly Pair<unknown, unknown>[], name: string): Pair<unknown, unknown> | undefined {
+  return items.find((pair) => isScalar(pair.key) && pair.key.value === name);
+}
+
+function readSources(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): { entries: SourceEntry[]; problems: FrontMatterProblem[] } {
+  if (!pair || isEmpty(pair.value)) return { entries: [], problems: [] };
+  if (!isMap(pair.value)) {
+    return { entries: [], problems: [shapeProblem(toSpan((pair.key as YamlNode).range), 'sources: should be a map from each source key to a URL or to fields such as title:, author:, date: and url:.')] };
+  }
+  const entries: SourceEntry[] = [];
+  const problems: FrontMatterProblem[] = [];
+  for (const item of pair.value.items) {
+    const keyNode = item.key as YamlNode | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+    if (key === undefined || key === 'null') continue;
+    const keySpan = toSpan(keyNode?.range);
+    const details = detailsFromValue(isScalar(item.value) || isMap(item.value) || isSeq(item.value) ? (item.value as YamlNode).toJSON() : item.value);
+    if (!details) {
+      problems.push({ span: keySpan, message: `Source "${key}" should be a URL or a map of fields such as title:, author:, date: and url:.`, hidesSources: false });
+    }
+    entries.push({ key, ...details, origin: { kind: 'front-matter', keySpan } });
+  }
+  return { entries, problems };
+}
+
+function readBibliography(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): { references: BibliographyReference[]; problems: FrontMatterProblem[] } {
+  if (!pair || isEmpty(pair.value)) return { references: [], problems: [] };
+  const wrongShape = { references: [], problems: [shapeProblem(toSpan((pair.key as YamlNode).range), 'bibliography: should be a path to a .bib, .json or .yaml file, or a list of such paths.')] };
+  if (isScalar(pair.value)) {
+    return typeof pair.value.value === 'string' ? { references: [{ path: pair.value.value, span: toSpan(pair.value.range) }], problems: [] } : wrongShape;
+  }
+  if (!isSeq(pair.value)) return wrongShape;
+  const references: BibliographyReference[] = [];
+  for (const item of pair.value.items) {
+    if (!isScalar(item) || typeof item.value !== 'string') return wrongShape;
+    references.push({ path: item.value, span: toSpan(item.range) });
+  }
+  return { references, problems: [] };
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (isScalar(value) && value.value === null);
+}
+
+function shapeProblem(span: Span, message: string): FrontMatterProblem {
+  return { span, message: `${message} Until it is fixed, citations are not checked against the sources.`, hidesSources: true };
+}
+
+/** YAML's own reason, on the line where YAML places it (the closing fence if past the end). */
+function yamlProblem(error: YAMLError, block: FrontMatterBlock, lines: LineIndex): FrontMatterProblem {
+  const firstYamlLine = lines.positionAt(block.yamlStart).line;
+  const closingLine = lines.positionAt(block.span.end).line;
+  const yamlLine = error.linePos?.[0].line ?? 1;
+  const line = Math.min(firstYamlLine + yamlLine - 1, closingLine);
+  const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return {
+    span: lines.lineSpan(line),
+    message: `The front matter is not valid YAML: ${reason}. Fix it; until then, citations are not checked against the sources.`,
+    hidesSources: true,
+  };
+}

@@ -1,0 +1,67 @@
+import type { Span } from '../types.js';
+
+/** Where a source is defined: a key of the front matter, or an entry of a bibliography file. */
+export type SourceOrigin =
+  | { readonly kind: 'front-matter'; readonly keySpan: Span }
+  | { readonly kind: 'file'; readonly uri: string; readonly line: number | undefined };
+
+export interface SourceDetails {
+  readonly title?: string;
+  readonly author?: string;
+  readonly publisher?: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly doi?: string;
+  readonly accessed?: string;
+  readonly note?: string;
+}
+
+export interface SourceEntry extends SourceDetails {
+  readonly key: string;
+  readonly origin: SourceOrigin;
+}
+
+const DETAIL_FIELDS = ['title', 'author', 'publisher', 'date', 'url', 'doi', 'accessed', 'note'] as const;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * Reads the details of a source written as in front matter: a bare string (a URL, or else a
+ * title) or a map of the known fields. Names may be a string, a list of strings or of
+ * `{family, given}` maps, as CSL writes them. Returns undefined for a value of any other shape.
+ */
+export function detailsFromValue(value: unknown): SourceDetails | undefined {
+  if (value === null || value === undefined) return {};
+  if (typeof value === 'string') return SCHEME.test(value) ? { url: value } : { title: value };
+  if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  const details: Record<string, string> = {};
+  for (const field of DETAIL_FIELDS) {
+    const text = field === 'author' ? namesToText(record[field]) : scalarToText(record[field]);
+    if (text) details[field] = text;
+  }
+  return details;
+}
+
+export function scalarToText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** `"A. Author"`, `["A", "B"]` or `[{family: "A", given: "B"}]` as `"A; B"` or `"A, B"`. */
+export function namesToText(value: unknown): string | undefined {
+  const names = Array.isArray(value) ? value : [value];
+  const texts = names.map(nameToText).filter((name): name is string => Boolean(name));
+  return texts.length > 0 ? texts.join('; ') : undefined;
+}
+
+function nameToText(name: unknown): string | undefined {
+  if (typeof name !== 'object' || name === null) return scalarToText(name);
+  const record = name as Record<string, unknown>;
+  const literal = scalarToText(record['literal']) ?? scalarToText(record['name']);
+  if (literal) return literal;
+  const family = scalarToText(record['family']) ?? scalarToText(record['lastName']);
+  const given = scalarToText(record['given']) ?? scalarToText(record['firstName']);
+  return [family, given].filter(Boolean).join(', ') || undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * Plain data shared by the core, the CLI and the language server.
+ * Nothing here knows about LSP or VS Code; `lsp/convert.ts` maps these to protocol types.
+ */
+
+/** A zero-based position, with `character` counted in UTF-16 code units, as LSP counts. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A stretch of the document text, as UTF-16 offsets (`end` exclusive). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeveritySetting = Severity | 'off';
+
+/** Every diagnostic code of the annotation language, in the order of its table. */
+export const CODES = [
+  'unsupported-claim',
+  'unsourced-evidence',
+  'unknown-source',
+  'unknown-reference',
+  'duplicate-id',
+  'placeholder-link',
+  'untested-hypothesis',
+  'unknown-marker',
+  'empty-marker',
+  'circular-support',
+  'unused-source',
+  'bad-attribute',
+  'bad-front-matter',
+  'bad-bibliography',
+  'broken-link',
+] as const;
+export type Code = (typeof CODES)[number];
+
+export function isCode(value: string): value is Code {
+  return (CODES as readonly string[]).includes(value);
+}
+
+/** What a rule reports: a code, where, and what to say. Severity is not a rule's business. */
+export interface Finding {
+  readonly code: Code;
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Diagnostic {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly range: Range;
+  readonly message: string;
+}
