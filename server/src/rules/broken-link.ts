@@ -8,7 +8,7 @@ import type { Rule } from './rule.js';
  *
  * @example not-ok
  *   :evidence[The annex [annex](refs/nowhere.pdf)]{#e1}
- *                       ^^^^^^^^^^^^^^^^^^^^^^^^ broken-link
+ *                       ^^^^^^^^^^^^^^^^^^^^^^^^^ broken-link
  *
  * @example ok
  *   :evidence[This very note [note](example.md)]{#e1}

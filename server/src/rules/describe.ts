@@ -28,12 +28,16 @@ export function* nonEmptyMarkers(analysis: Analysis): Generator<{ marker: Marker
   }
 }
 
-/** ` Did you mean "x"?` when one candidate is within two edits of `name`, else ''. */
+/**
+ * ` Did you mean "x"?` when a candidate is close to `name`, else ''. Close is one edit for every
+ * three characters, at most two: short ids like `c9` are too alike to guess between.
+ */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const allowed = Math.min(2, Math.floor(name.length / 3));
   let best: { candidate: string; steps: number } | undefined;
   for (const candidate of candidates) {
     const steps = damerauLevenshtein(name.toLowerCase(), candidate.toLowerCase()).steps;
-    if (steps <= 2 && candidate !== name && (!best || steps < best.steps)) best = { candidate, steps };
+    if (steps <= allowed && candidate !== name && (!best || steps < best.steps)) best = { candidate, steps };
   }
   return best ? ` Did you mean "${best.candidate}"?` : '';
 }

@@ -1,6 +1,7 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
+import { yamlReason } from './frontMatter.js';
 import { detailsFromValue, namesToText, scalarToText, type SourceDetails } from './sourceEntry.js';
 
 export interface BibliographyItem extends SourceDetails {
@@ -116,7 +117,7 @@ function parseYamlBibliography(text: string): BibliographyParseResult {
   const document = parseDocument(text, { prettyErrors: false });
   const error = document.errors[0];
   if (error) {
-    return { items: [], error: { message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), line: (error.linePos?.[0].line ?? 1) - 1 } };
+    return { items: [], error: { message: yamlReason(error), line: new LineIndex(text).positionAt(error.pos[0]).line } };
   }
   const root = document.contents;
   const references = isMap(root) ? root.get('references') : undefined;

@@ -112,14 +112,16 @@ function shapeProblem(span: Span, message: string): FrontMatterProblem {
 
 /** YAML's own reason, on the line where YAML places it (the closing fence if past the end). */
 function yamlProblem(error: YAMLError, block: FrontMatterBlock, lines: LineIndex): FrontMatterProblem {
-  const firstYamlLine = lines.positionAt(block.yamlStart).line;
   const closingLine = lines.positionAt(block.span.end).line;
-  const yamlLine = error.linePos?.[0].line ?? 1;
-  const line = Math.min(firstYamlLine + yamlLine - 1, closingLine);
-  const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  const line = Math.min(lines.positionAt(block.yamlStart + error.pos[0]).line, closingLine);
   return {
     span: lines.lineSpan(line),
-    message: `The front matter is not valid YAML: ${reason}. Fix it; until then, citations are not checked against the sources.`,
+    message: `The front matter is not valid YAML: ${yamlReason(error)}. Fix it; until then, citations are not checked against the sources.`,
     hidesSources: true,
   };
+}
+
+/** YAML's message without the position it appends, which the diagnostic's range gives. */
+export function yamlReason(error: YAMLError): string {
+  return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }
