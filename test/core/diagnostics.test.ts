@@ -36,6 +36,11 @@ describe('one problem, one diagnostic', () => {
     assert.deepEqual(await diagnosticLines(text), ['9:unsupported-claim']);
   });
 
+  it('does not report a reference to a misspelt marker a second time', async () => {
+    const text = lines(SOURCES, ':cliam[Kyiv will respond]{#c1}', ':evidence[As reported [@s1]]{#e1 for=c1}');
+    assert.deepEqual(await diagnosticLines(text), ['5:unknown-marker']);
+  });
+
   it('counts against= as testing a hypothesis but never as support', async () => {
     const text = lines(SOURCES, ':hypothesis[H]{#h1}', ':claim[C]{#c1}', ':evidence[E [@s1]]{#e1 against=h1,c1}');
     assert.deepEqual(await diagnosticLines(text), ['6:unsupported-claim']);

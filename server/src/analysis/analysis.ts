@@ -58,7 +58,8 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analy
   const sourcesUnavailable = frontMatter.problems.some((problem) => problem.hidesSources) || context.bibliographies.some((bibliography) => bibliography.problem);
   const citations = resolveCitations(syntax, sources, sourcesUnavailable);
   const links = model.links.map((link): ClassifiedLink => ({ ...link, kind: classify(link.url, context) }));
-  const facts = buildSupportGraph(model.markers, countSources(model.markers, citations, links));
+  const nearMissIds = new Set(model.nearMisses.flatMap((miss) => (miss.id ? [miss.id] : [])));
+  const facts = buildSupportGraph(model.markers, countSources(model.markers, citations, links), nearMissIds);
   return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markersById: firstMarkerById(model.markers) };
 }
 

@@ -32,11 +32,12 @@ export interface SourceCounts {
 /**
  * Builds support edges from `for=`, `against=` and nesting, then decides which markers are
  * grounded and which claims are caught in ungrounded cycles. `sources[i]` counts marker i's own
- * working and broken sources.
+ * working and broken sources. An id in `nearMissIds` belongs to a misspelt marker, which has its
+ * own diagnostic: a reference to it leads nowhere but is not reported.
  */
-export function buildSupportGraph(markers: readonly Marker[], sources: readonly SourceCounts[]): MarkerFacts[] {
+export function buildSupportGraph(markers: readonly Marker[], sources: readonly SourceCounts[], nearMissIds: ReadonlySet<string>): MarkerFacts[] {
   const byId = firstMarkerById(markers);
-  const edges = markers.map((marker) => readEdges(marker, byId));
+  const edges = markers.map((marker) => readEdges(marker, byId, nearMissIds));
   const supporters = markers.map((): Marker[] => []);
   const opponents = markers.map((): Marker[] => []);
   markers.forEach((marker, i) => {
@@ -69,13 +70,13 @@ export function firstMarkerById(markers: readonly Marker[]): Map<string, Marker>
   return byId;
 }
 
-function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>) {
+function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissIds: ReadonlySet<string>) {
   const { for: forIds, against: againstIds } = marker.attributes;
   const unknownReferences: UnknownReference[] = [];
   const resolve = (ids: readonly string[] | undefined, attribute: 'for' | 'against'): Marker[] =>
     (ids ?? []).filter(Boolean).flatMap((id) => {
       const target = byId.get(id);
-      if (!target) unknownReferences.push({ id, attribute });
+      if (!target && !nearMissIds.has(id)) unknownReferences.push({ id, attribute });
       return target ? [target] : [];
     });
   if (forIds === undefined && againstIds === undefined) {

@@ -131,6 +131,7 @@ class ModelBuilder {
       this.nearMisses.push({
         name: node.name,
         intended,
+        id: this.readAttributes(node, span, syntax).attributes['id'],
         nameSpan: { start: span.start, end: syntax.nameEnd },
         opening: this.openingSpan(node, span, syntax),
       });

@@ -31,6 +31,8 @@ export interface Marker {
 export interface NearMiss {
   readonly name: string;
   readonly intended: MarkerKind;
+  /** Its id, so that references to the misspelt marker are not reported a second time. */
+  readonly id: string | undefined;
   /** The colons and the name: what a quick fix replaces. */
   readonly nameSpan: Span;
   readonly opening: Span;
