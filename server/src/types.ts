@@ -61,3 +61,17 @@ export interface Diagnostic {
   readonly range: Range;
   readonly message: string;
 }
+
+/** A place in some file, for features that point elsewhere (definition, references). */
+export interface Location {
+  readonly uri: string;
+  readonly range: Range;
+}
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** Edits by file URI. */
+export type WorkspaceEdit = ReadonlyMap<string, readonly TextEdit[]>;

@@ -2,7 +2,6 @@ import { classifyByText, linkedFile, type LinkKind } from '../links/classifyLink
 import type { DocumentContext } from './documentContext.js';
 import type { DocumentSyntax } from './documentSyntax.js';
 import { buildSupportGraph, firstMarkerById, type MarkerFacts, type SourceCounts } from '../graph/supportGraph.js';
-import { listItemSpans } from '../model/attributes.js';
 import type { CitationForm, LinkSite, Marker } from '../model/model.js';
 import type { SourceEntry } from '../sources/sourceEntry.js';
 import { SourceTable } from '../sources/sourceTable.js';
@@ -52,7 +51,7 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analy
   const sources = new SourceTable([
     ...frontMatter.sources,
     ...context.bibliographies.flatMap((bibliography) =>
-      bibliography.items.map((item): SourceEntry => ({ ...item, origin: { kind: 'file', uri: bibliography.uri?.toString() ?? '', line: item.line } })),
+      bibliography.items.map(({ keyRange, ...item }): SourceEntry => ({ ...item, origin: { kind: 'file', uri: bibliography.uri?.toString() ?? '', keyRange } })),
     ),
   ]);
   const sourcesUnavailable = frontMatter.problems.some((problem) => problem.hidesSources) || context.bibliographies.some((bibliography) => bibliography.problem);
@@ -66,7 +65,7 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analy
 function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean): ResolvedCitation[] {
   const { model } = syntax;
   const written = model.citations.map((site) => ({ ...site, form: site.form as ResolvedCitation['form'] }));
-  const fromAttributes = model.markers.flatMap((marker) => srcCitations(marker, model.text));
+  const fromAttributes = model.markers.flatMap(srcCitations);
   return [...written, ...fromAttributes].flatMap((citation): ResolvedCitation[] => {
     const source = sources.get(citation.key);
     const status: CitationStatus = source ? 'resolved' : unavailable ? 'unverifiable' : 'unknown';
@@ -76,14 +75,12 @@ function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavaila
   });
 }
 
-function srcCitations(marker: Marker, text: string) {
-  const block = marker.attributeBlock;
-  const itemSpans = block ? listItemSpans(text.slice(block.start, block.end), block.start, 'src') : [];
+function srcCitations(marker: Marker) {
   return (marker.attributes.src ?? []).filter(Boolean).map((key) => ({
     key,
     form: 'attribute' as const,
     span: marker.opening,
-    keySpan: itemSpans.find((item) => item.text === key) ?? marker.opening,
+    keySpan: marker.listItems.find((item) => item.attribute === 'src' && item.text === key)?.span ?? marker.opening,
     locator: '',
     owners: [marker],
   }));

@@ -50,7 +50,7 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions {
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} ${value} is not known: use one of ${allowed.join(', ')}.`);
+  throw new UsageError(`"${value}" is not allowed for ${flag}: use one of ${allowed.join(', ')}.`);
 }
 
 function readSeverityOverride(text: string): [Code, SeveritySetting] {
@@ -58,5 +58,5 @@ function readSeverityOverride(text: string): [Code, SeveritySetting] {
   if (!code || !isCode(code)) {
     throw new UsageError(`--severity ${text}: "${code}" is not a Tradecraft code. The codes are: ${CODES.join(', ')}.`);
   }
-  return [code, oneOf(level ?? '', [...SEVERITIES, 'off'] as const, `--severity ${code}=`)];
+  return [code, oneOf(level ?? '', [...SEVERITIES, 'off'] as const, `--severity ${code}`)];
 }

@@ -1,3 +1,5 @@
+import type { Span } from '../types.js';
+
 /** Attributes as remark-directive gives them: `#x` becomes `id`, `.y` joins `class`. */
 export type RawAttributes = Readonly<Record<string, string>>;
 
@@ -72,21 +74,42 @@ export function parseAttributesLeniently(block: string): RawAttributes {
   return attributes;
 }
 
+export type ListAttribute = 'for' | 'against' | 'src';
+
+/** One id or key written in `for=`, `against=` or `src=`, where it is written. */
+export interface ListItem {
+  readonly attribute: ListAttribute;
+  readonly text: string;
+  readonly span: Span;
+}
+
 /**
- * The spans of the items of a list attribute (`for=a,b`, `src="k1, k2"`) inside an attribute
- * block that starts at `blockStart`, for features that point at or rename one item.
+ * Where the items of `for=`, `against=` and `src=` are written in an attribute block that starts
+ * at `blockStart`, for features that point at one item or rename it.
  */
-export function listItemSpans(blockText: string, blockStart: number, name: string): { text: string; start: number; end: number }[] {
-  const value = new RegExp(String.raw`(?:^|[\s{])${name}\s*=\s*(?:"([^"]*)|'([^']*)|([^\s}"']*))`).exec(blockText);
-  if (!value) return [];
-  const list = value[1] ?? value[2] ?? value[3] ?? '';
-  const listStart = blockStart + value.index + value[0].length - list.length;
-  const items: { text: string; start: number; end: number }[] = [];
-  for (const item of list.matchAll(/[^,]+/g)) {
-    const text = item[0].trim();
-    if (!text) continue;
-    const start = listStart + item.index + item[0].indexOf(text);
-    items.push({ text, start, end: start + text.length });
+export function listItemsIn(blockText: string, blockStart: number): ListItem[] {
+  const items: ListItem[] = [];
+  const list = /(?:^|[\s{])(for|against|src)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s}"']*))/g;
+  for (const value of blockText.matchAll(list)) {
+    const text = value[2] ?? value[3] ?? value[4] ?? '';
+    const listStart = blockStart + value.index + value[0].length - text.length;
+    for (const item of text.matchAll(/[^,]+/g)) {
+      const trimmed = item[0].trim();
+      if (!trimmed) continue;
+      const start = listStart + item.index + item[0].indexOf(trimmed);
+      items.push({ attribute: value[1] as ListAttribute, text: trimmed, span: { start, end: start + trimmed.length } });
+    }
   }
   return items;
+}
+
+/** Where the id is written (`#id` or `id=id`; the last one counts, as for remark-directive). */
+export function idSpanIn(blockText: string, blockStart: number, id: string): Span | undefined {
+  let found: Span | undefined;
+  for (const match of blockText.matchAll(/(?:^|[\s{])(?:#|id\s*=\s*["']?)([^\s#.{}"'=]+)/g)) {
+    if (match[1] !== id) continue;
+    const start = blockStart + match.index + match[0].length - id.length;
+    found = { start, end: start + id.length };
+  }
+  return found;
 }

@@ -5,7 +5,7 @@ import { attributeBlockStart, labelEnd, type ParsedMarkdown } from '../parse/par
 import { findCitations } from '../citations/findCitations.js';
 import { LineIndex } from '../text/lineIndex.js';
 import type { Span } from '../types.js';
-import { attributeBlockEnd, parseAttributesLeniently, readMarkerAttributes, type RawAttributes } from './attributes.js';
+import { attributeBlockEnd, idSpanIn, listItemsIn, parseAttributesLeniently, readMarkerAttributes, type RawAttributes } from './attributes.js';
 import { isMarkerKind, nearMissOf } from './markerNames.js';
 import type { DocumentModel, FrontMatterBlock, Marker, NearMiss, SilencingComment } from './model.js';
 import { assignOwners, type OwnedSite } from './owners.js';
@@ -143,7 +143,8 @@ class ModelBuilder {
     const nameEnd = span.start + colons + node.name.length;
     const firstLineEnd = lineEnd(this.text, span.start);
     const labelLimit = node.type === 'textDirective' ? span.end : firstLineEnd;
-    const label = this.text[nameEnd] === '[' ? { start: nameEnd + 1, end: labelEnd(this.text, nameEnd, labelLimit) - 1 } : undefined;
+    const closed = this.text[nameEnd] === '[' ? labelEnd(this.text, nameEnd, labelLimit) : undefined;
+    const label = closed === undefined ? undefined : { start: nameEnd + 1, end: closed - 1 };
     // An inline block that does not parse is left outside the node, so look past its end.
     const blockLimit = node.type === 'textDirective' ? this.text.length : firstLineEnd;
     const braceAt = attributeBlockStart(this.text, nameEnd, blockLimit);
@@ -161,14 +162,19 @@ class ModelBuilder {
     this.opaque.push({ start: tailStart, end: syntax.attributeBlock?.end ?? tailStart + (syntax.label ? 1 : 0) });
     if (closing) this.opaque.push(closing);
     const text = collapseWhitespace(this.text.slice(content.start, content.end));
+    const block = syntax.attributeBlock;
+    const blockText = block ? this.text.slice(block.start, block.end) : '';
+    const markerAttributes = readMarkerAttributes(attributes);
     const marker: Marker = {
       index: this.markers.length,
       kind: node.name as Marker['kind'],
       form: node.type === 'textDirective' ? 'inline' : node.type === 'leafDirective' ? 'leaf' : 'block',
-      attributes: readMarkerAttributes(attributes),
+      attributes: markerAttributes,
       opening: this.openingSpan(node, span, syntax),
       span: { start: span.start, end },
-      attributeBlock: syntax.attributeBlock,
+      attributeBlock: block,
+      idSpan: block && markerAttributes.id !== undefined ? idSpanIn(blockText, block.start, markerAttributes.id) : undefined,
+      listItems: block ? listItemsIn(blockText, block.start) : [],
       content,
       text,
       isEmpty: toString(node.children).trim() === '',

@@ -1,6 +1,6 @@
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Span } from '../types.js';
-import type { MarkerAttributes } from './attributes.js';
+import type { ListItem, MarkerAttributes } from './attributes.js';
 import type { MarkerKind } from './markerNames.js';
 
 export type MarkerForm = 'inline' | 'leaf' | 'block';
@@ -17,6 +17,10 @@ export interface Marker {
   readonly span: Span;
   /** The `{…}` block, when there is one. */
   readonly attributeBlock: Span | undefined;
+  /** Where the id is written in the attribute block. */
+  readonly idSpan: Span | undefined;
+  /** Each id or key of `for=`, `against=` and `src=`, where it is written. */
+  readonly listItems: readonly ListItem[];
   /** The label's inside, or the lines between a container's fences. */
   readonly content: Span;
   /** The content as plain text, whitespace collapsed. */

@@ -61,13 +61,15 @@ function* paragraphs(node: Nodes): Generator<Paragraph> {
 
 /** The offset of the `{` that follows a marker name and its optional `[label]`, if any. */
 export function attributeBlockStart(text: string, afterName: number, limit: number): number | undefined {
-  let at = afterName;
-  if (text[at] === '[') at = labelEnd(text, at, limit);
-  return text[at] === '{' ? at : undefined;
+  const at = text[afterName] === '[' ? labelEnd(text, afterName, limit) : afterName;
+  return at !== undefined && text[at] === '{' ? at : undefined;
 }
 
-/** Just past the `]` that closes the label opening at `start`, honouring nesting and escapes. */
-export function labelEnd(text: string, start: number, limit: number): number {
+/**
+ * Just past the `]` that closes the label opening at `start`, honouring nesting and escapes; or
+ * undefined when the label is not closed before `limit` (mid-edit, remark sees no label then).
+ */
+export function labelEnd(text: string, start: number, limit: number): number | undefined {
   let depth = 0;
   for (let i = start; i < limit; i++) {
     const char = text[i];
@@ -75,7 +77,7 @@ export function labelEnd(text: string, start: number, limit: number): number {
     else if (char === '[') depth++;
     else if (char === ']' && --depth === 0) return i + 1;
   }
-  return limit;
+  return undefined;
 }
 
 /** Replaces each refused block by braces around spaces of the same length, so offsets hold. */

@@ -1,13 +1,14 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
-import { yamlReason } from './frontMatter.js';
+import type { Range } from '../types.js';
+import { withLineFeeds, yamlReason } from './frontMatter.js';
 import { detailsFromValue, namesToText, scalarToText, type SourceDetails } from './sourceEntry.js';
 
 export interface BibliographyItem extends SourceDetails {
   readonly key: string;
-  /** Zero-based line of the entry in its file, where it can be found. */
-  readonly line: number | undefined;
+  /** Where the entry's key is written in its file, when it can be found. */
+  readonly keyRange: Range | undefined;
 }
 
 export interface BibliographyParseResult {
@@ -83,7 +84,7 @@ function parseBibtexText(text: string): BibliographyParseResult {
     const fields = entry.fields as Record<string, unknown>;
     return {
       key: entry.key,
-      line: lines.get(entry.key),
+      keyRange: lines.get(entry.key),
       ...compact({
         title: scalarToText(fields['title']),
         author: namesToText(fields['author']) ?? namesToText(fields['editor']),
@@ -114,7 +115,7 @@ function listToText(value: unknown): string | undefined {
 
 /** A map like front matter `sources:`, or a CSL YAML file with a `references:` list. */
 function parseYamlBibliography(text: string): BibliographyParseResult {
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(withLineFeeds(text), { prettyErrors: false });
   const error = document.errors[0];
   if (error) {
     return { items: [], error: { message: yamlReason(error), line: new LineIndex(text).positionAt(error.pos[0]).line } };
@@ -132,17 +133,17 @@ function parseYamlBibliography(text: string): BibliographyParseResult {
     if (!key) continue;
     const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
     const details = detailsFromValue(value) ?? {};
-    items.push({ key, line: lines.get(key), ...details });
+    items.push({ key, keyRange: lines.get(key), ...details });
   }
   return { items };
 }
 
-function cslList(list: unknown[], lines: ReadonlyMap<string, number>): BibliographyItem[] {
+function cslList(list: unknown[], lines: ReadonlyMap<string, Range>): BibliographyItem[] {
   return list.flatMap((entry): BibliographyItem[] => {
     if (typeof entry !== 'object' || entry === null) return [];
     const record = entry as Record<string, unknown>;
     const key = scalarToText(record['id']);
-    return key ? [{ key, line: lines.get(key), ...cslDetails(record) }] : [];
+    return key ? [{ key, keyRange: lines.get(key), ...cslDetails(record) }] : [];
   });
 }
 
@@ -150,14 +151,16 @@ function compact(details: Record<string, string | undefined>): SourceDetails {
   return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
 }
 
-/** The line of each key that `pattern` (global, key in group 1) finds, in one pass over the text. */
-function keyLines(text: string, pattern: RegExp): Map<string, number> {
+/** Where each key that `pattern` (global, key in group 1) finds is written, in one pass over the text. */
+function keyLines(text: string, pattern: RegExp): Map<string, Range> {
   const index = new LineIndex(text);
-  const lines = new Map<string, number>();
-  for (const match of text.matchAll(pattern)) {
-    if (!lines.has(match[1]!)) lines.set(match[1]!, index.positionAt(match.index).line);
+  const ranges = new Map<string, Range>();
+  const withIndices = new RegExp(pattern.source, `${pattern.flags}d`);
+  for (const match of text.matchAll(withIndices)) {
+    const [start, end] = match.indices![1]!;
+    if (!ranges.has(match[1]!)) ranges.set(match[1]!, index.rangeOf({ start, end }));
   }
-  return lines;
+  return ranges;
 }
 
 function lastLine(text: string): number {

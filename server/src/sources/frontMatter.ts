@@ -33,7 +33,7 @@ const DECLARES_SOURCES = /^(?:sources|bibliography)[ \t]*:/m;
 /** Reads `sources:` and `bibliography:` from the front matter. Never throws. */
 export function readFrontMatter(block: FrontMatterBlock | undefined, lines: LineIndex): FrontMatterData {
   if (!block) return NO_FRONT_MATTER;
-  const document = parseDocument(block.yaml, { prettyErrors: false });
+  const document = parseDocument(withLineFeeds(block.yaml), { prettyErrors: false });
   const toSpan = (range: readonly [number, number, ...number[]] | null | undefined): Span =>
     range ? { start: block.yamlStart + range[0], end: block.yamlStart + range[1] } : lines.lineSpan(lines.positionAt(block.span.start).line);
   if (document.errors.length > 0) {
@@ -119,6 +119,11 @@ function yamlProblem(error: YAMLError, block: FrontMatterBlock, lines: LineIndex
     message: `The front matter is not valid YAML: ${yamlReason(error)}. Fix it; until then, citations are not checked against the sources.`,
     hidesSources: true,
   };
+}
+
+/** YAML does not take a lone CR for a line end; a LF in its place keeps every offset. */
+export function withLineFeeds(yaml: string): string {
+  return yaml.replace(/\r(?!\n)/g, '\n');
 }
 
 /** YAML's message without the position it appends, which the diagnostic's range gives. */

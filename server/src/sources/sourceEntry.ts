@@ -1,9 +1,9 @@
-import type { Span } from '../types.js';
+import type { Range, Span } from '../types.js';
 
 /** Where a source is defined: a key of the front matter, or an entry of a bibliography file. */
 export type SourceOrigin =
   | { readonly kind: 'front-matter'; readonly keySpan: Span }
-  | { readonly kind: 'file'; readonly uri: string; readonly line: number | undefined };
+  | { readonly kind: 'file'; readonly uri: string; readonly keyRange: Range | undefined };
 
 export interface SourceDetails {
   readonly title?: string;

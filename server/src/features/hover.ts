@@ -1,0 +1,79 @@
+import type { Analysis, ClassifiedLink, ResolvedCitation } from '../analysis/analysis.js';
+import type { Marker } from '../model/model.js';
+import type { Span } from '../types.js';
+import { inlineCode, linkOrText } from './markdownText.js';
+import { markerBullet, markerLine, ownSources } from './markerSummary.js';
+import { sourceCard } from './sourceCard.js';
+import { symbolAt } from './symbolAt.js';
+
+export interface Hover {
+  /** Markdown. */
+  readonly contents: string;
+  readonly span: Span;
+}
+
+/**
+ * What the cursor is on, explained: a citation's or link's source card; a claim's support; a
+ * hypothesis's evidence for and against; the marker an id in `for=`/`against=` names.
+ */
+export function getHover(analysis: Analysis, offset: number): Hover | undefined {
+  const symbol = symbolAt(analysis, offset);
+  if (!symbol) return undefined;
+  const contents = (() => {
+    switch (symbol.kind) {
+      case 'citation': return citationHover(analysis, symbol.citation);
+      case 'source-key': return sourceCard(symbol.entry);
+      case 'reference': return symbol.target ? `${markerLine(symbol.target, 60)}` : `No marker has the id ${inlineCode(symbol.item.text)}.`;
+      case 'marker-id':
+      case 'marker': return markerHover(analysis, symbol.marker);
+      case 'link': return linkHover(analysis, symbol.link);
+    }
+  })();
+  return { contents, span: symbol.span };
+}
+
+function citationHover(analysis: Analysis, citation: ResolvedCitation): string {
+  if (citation.source) return sourceCard(citation.source, citation.locator);
+  if (citation.status === 'unverifiable') {
+    return `${inlineCode(`@${citation.key}`)} cannot be checked until the front matter and bibliography files load.`;
+  }
+  const known = analysis.syntax.frontMatter.sources.length > 0 || analysis.context.bibliographies.length > 0;
+  return `${inlineCode(`@${citation.key}`)} is not defined${known ? ' in the sources or bibliography files' : ''}.`;
+}
+
+function linkHover(analysis: Analysis, link: ClassifiedLink): string {
+  const entry = [...analysis.sources.entries].find((candidate) => candidate.url === link.url);
+  if (entry) return sourceCard(entry);
+  switch (link.kind) {
+    case 'placeholder': return 'A placeholder link: put the source\'s URL or file path in it.';
+    case 'missing-file': return `${inlineCode(link.url)} does not exist in the workspace.`;
+    case 'file': return `Workspace file ${linkOrText(link.url)}`;
+    default: return linkOrText(link.url);
+  }
+}
+
+function markerHover(analysis: Analysis, marker: Marker): string {
+  const facts = analysis.facts[marker.index]!;
+  const details = [marker.attributes.confidence && `confidence ${marker.attributes.confidence}`, marker.kind === 'hypothesis' && marker.attributes.status && `status ${marker.attributes.status}`].filter(Boolean);
+  const title = `**${markerLine(marker, 60)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+  const sections = [title];
+  const sources = ownSources(analysis, marker);
+  if (marker.kind === 'claim') sections.push(claimStatus(marker, facts, sources));
+  else if (sources.length > 0) sections.push(`Cites ${sources.join(', ')}.`);
+  const forLabel = marker.kind === 'hypothesis' ? 'Evidence for' : 'Supported by';
+  const againstLabel = marker.kind === 'hypothesis' ? 'Evidence against' : 'Weighs against it';
+  if (facts.supporters.length > 0) sections.push(`${forLabel}:\n${facts.supporters.map((m) => markerBullet(analysis, m)).join('\n')}`);
+  if (facts.opponents.length > 0) sections.push(`${againstLabel}:\n${facts.opponents.map((m) => markerBullet(analysis, m)).join('\n')}`);
+  if (marker.kind === 'hypothesis' && facts.supporters.length + facts.opponents.length === 0) sections.push('Nothing weighs this hypothesis yet.');
+  if (facts.supports.length > 0) sections.push(`Supports: ${facts.supports.map((m) => markerLine(m, 6)).join('; ')}`);
+  if (facts.weighsAgainst.length > 0) sections.push(`Weighs against: ${facts.weighsAgainst.map((m) => markerLine(m, 6)).join('; ')}`);
+  return sections.join('\n\n');
+}
+
+function claimStatus(marker: Marker, facts: Analysis['facts'][number], sources: string[]): string {
+  if (marker.isEmpty) return 'Empty: it supports nothing.';
+  if (facts.sourced) return `✓ Supported: cites ${sources.join(', ')}.`;
+  if (facts.grounded) return '✓ Supported through the markers below.';
+  if (facts.inUngroundedCycle) return '✗ Not supported: it sits in a circle of claims with no source.';
+  return '✗ Not supported: no working source, and nothing grounded supports it.';
+}

@@ -1,0 +1,33 @@
+import type { Analysis } from '../analysis/analysis.js';
+import type { Marker } from '../model/model.js';
+import { escapeMarkdown, inlineCode } from './markdownText.js';
+
+/** `claim c1: "The annex does not…"` as a line of Markdown. */
+export function markerLine(marker: Marker, words = 12): string {
+  const id = marker.attributes.id ? ` ${inlineCode(marker.attributes.id)}` : '';
+  return `${marker.kind}${id}: ${escapeMarkdown(shorten(marker.text, words))}`;
+}
+
+/** The sources a marker cites itself: keys that resolve (or cannot be checked) and working links. */
+export function ownSources(analysis: Analysis, marker: Marker): string[] {
+  const keys = analysis.citations
+    .filter((citation) => citation.owners.includes(marker) && citation.status !== 'unknown')
+    .map((citation) => inlineCode(`@${citation.key}`));
+  const links = analysis.links
+    .filter((link) => link.owners.includes(marker) && (link.kind === 'web' || link.kind === 'file'))
+    .map((link) => inlineCode(link.url));
+  return [...new Set([...keys, ...links])];
+}
+
+/** A bullet for a supporting or opposing marker: its line and its sources, or that it has none. */
+export function markerBullet(analysis: Analysis, marker: Marker): string {
+  const sources = ownSources(analysis, marker);
+  const grounded = analysis.facts[marker.index]!.grounded;
+  const basis = sources.length > 0 ? `cites ${sources.join(', ')}` : grounded ? 'grounded through its own support' : 'no working source';
+  return `- ${markerLine(marker)} (${basis})`;
+}
+
+function shorten(text: string, words: number): string {
+  const list = text.split(' ');
+  return list.length > words ? `${list.slice(0, words).join(' ')}…` : text;
+}
