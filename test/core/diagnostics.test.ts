@@ -62,7 +62,7 @@ describe('sources', () => {
     assert.deepEqual(analysis.citations.map((c) => [c.key, c.source?.title ?? c.source?.url]), [['a', 'https://example.org/a'], ['b', 'B'], ['c', 'C'], ['d', 'D']]);
     assert.equal(analysis.sources.get('c')?.date, '2026-02-18');
     assert.equal(analysis.sources.get('b')?.author, 'Doe, Jane');
-    assert.deepEqual(analysis.sources.get('b')?.origin, { kind: 'file', uri: 'file:///ws/refs/b.bib', line: 0 });
+    assert.deepEqual(analysis.sources.get('b')?.origin, { kind: 'file', uri: 'file:///ws/refs/b.bib', keyRange: { start: { line: 0, character: 6 }, end: { line: 0, character: 7 } } });
   });
 
   it('reads files from the settings wherever they are, after the document\'s own', async () => {
