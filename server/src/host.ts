@@ -15,4 +15,6 @@ export type FileKind = 'file' | 'directory' | 'missing';
 export interface Host {
   readFile(uri: URI): Promise<FileRead>;
   fileKind(uri: URI): Promise<FileKind>;
+  /** The files below `folder` that match an `include` glob and no `exclude` glob. */
+  listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]>;
 }

@@ -53,15 +53,12 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
   async function loadContext(syntax: DocumentSyntax, document: DocumentInput): Promise<DocumentContext> {
     const { uri, workspaceFolder } = document;
     if (!syntax.usesLanguage) return { uri, workspaceFolder, bibliographies: [], fileKinds: new Map() };
-    const named = syntax.frontMatter.bibliography.map((reference) => {
-      const file = resolvePath(reference.path, uri, workspaceFolder);
-      if (!isInside(file, workspaceFolder)) {
-        return Promise.resolve(outsideWorkspace(reference, file));
-      }
-      return loadBibliography(reference.path, file, reference);
-    });
-    const fromSettings = settings.bibliography.map((file) => loadBibliography(file.fsPath, file, undefined));
-    const bibliographies = await Promise.all([...named, ...fromSettings]);
+    const loadInside = (name: string, file: URI, reference: BibliographyReference | undefined) =>
+      isInside(file, workspaceFolder) ? loadBibliography(name, file, reference) : Promise.resolve(outsideWorkspace(name, file, reference));
+    const named = syntax.frontMatter.bibliography.map((reference) => loadInside(reference.path, resolvePath(reference.path, uri, workspaceFolder), reference));
+    const fromUser = settings.bibliography.map((file) => loadBibliography(file.fsPath, file, undefined));
+    const fromWorkspace = settings.workspaceBibliography.map((file) => loadInside(file.fsPath, file, undefined));
+    const bibliographies = await Promise.all([...named, ...fromUser, ...fromWorkspace]);
     return { uri, workspaceFolder, bibliographies, fileKinds: await linkedFileKinds(syntax, document) };
   }
 
@@ -93,9 +90,9 @@ function resolvePath(path: string, document: URI, workspaceFolder: URI): URI {
   return path.startsWith('/') ? workspaceFolder.with({ path }) : Utils.joinPath(Utils.dirname(document), path);
 }
 
-function outsideWorkspace(reference: BibliographyReference, file: URI): LoadedBibliography {
+function outsideWorkspace(name: string, file: URI, reference: BibliographyReference | undefined): LoadedBibliography {
   return {
-    name: reference.path,
+    name,
     uri: file,
     reference,
     items: [],

@@ -7,6 +7,11 @@ export interface Settings {
   readonly severity: Readonly<Partial<Record<Code, SeveritySetting>>>;
   /** Bibliography files the user names (`tradecraft.bibliography`, `--bibliography`), read wherever they are. */
   readonly bibliography: readonly URI[];
+  /**
+   * Bibliography files from an untrusted workspace's own settings: they count as named by the
+   * document, so they are read only inside the workspace.
+   */
+  readonly workspaceBibliography: readonly URI[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { severity: {}, bibliography: [] };
+export const DEFAULT_SETTINGS: Settings = { severity: {}, bibliography: [], workspaceBibliography: [] };

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import type { FileKind, FileRead, Host } from '../../server/src/host.js';
 
@@ -17,6 +18,16 @@ export class MemoryHost implements Host {
     if (this.files[uri.path] !== undefined) return 'file';
     const folder = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
     return Object.keys(this.files).some((path) => path.startsWith(folder)) ? 'directory' : 'missing';
+  }
+
+  async listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]> {
+    const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+    const included = picomatch([...include]);
+    const excluded = picomatch([...exclude]);
+    return Object.keys(this.files)
+      .filter((path) => path.startsWith(base) && included(path.slice(base.length)) && !excluded(path.slice(base.length)))
+      .sort()
+      .map((path) => URI.file(path));
   }
 }
 

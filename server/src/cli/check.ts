@@ -25,6 +25,7 @@ export async function runCheck(options: CheckOptions, cwd: string, console: Cons
   const settings: Settings = {
     severity: options.severity,
     bibliography: options.bibliography.map((file) => URI.file(resolve(cwd, file))),
+    workspaceBibliography: [],
   };
   const service = createService({ host: nodeHost, settings });
   const { files, missing } = await expandPaths(options.paths, cwd);

@@ -4,10 +4,17 @@ export const MAIN_HELP = `Tradecraft checks the claims, evidence, hypotheses and
 
 Usage:
   tradecraft check [options] [PATHS...]   check Markdown files and folders (default: .)
-  tradecraft lsp --stdio                  the language server (reserved: not in this version yet)
+  tradecraft lsp [--stdio]                the language server, for editors that speak LSP
   tradecraft --help | --version
 
-Run "tradecraft check --help" for the options of check.
+Run "tradecraft check --help" for the options of check, "tradecraft lsp --help" for the server.
+`;
+
+export const LSP_HELP = `Usage: tradecraft lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
+
+Starts the Tradecraft language server; without a transport flag it speaks LSP over standard
+input and output. Editors start it themselves: see the README for Neovim, Helix and VS Code.
+Settings arrive from the editor as the "tradecraft" section (workspace/configuration).
 `;
 
 export function checkHelp(): string {

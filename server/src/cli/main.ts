@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runCheck, type Console } from './check.js';
 import { parseCheckOptions, UsageError } from './checkOptions.js';
-import { checkHelp, MAIN_HELP } from './help.js';
+import { checkHelp, LSP_HELP, MAIN_HELP } from './help.js';
 
 /** Runs the command line and returns the exit status. Never throws. */
 export async function main(args: readonly string[], cwd: string, console: Console): Promise<number> {
@@ -28,9 +28,15 @@ export async function main(args: readonly string[], cwd: string, console: Consol
         }
         return await runCheck(options, cwd, console, version());
       }
-      case 'lsp':
-        console.err('tradecraft lsp: the language server is not part of this version yet.\n');
-        return 2;
+      case 'lsp': {
+        if (rest.includes('--help') || rest.includes('-h')) {
+          console.out(LSP_HELP);
+          return 0;
+        }
+        const { startNodeServer } = await import('../lsp/nodeServer.js');
+        startNodeServer(rest);
+        return 0;
+      }
       default:
         throw new UsageError(`"${command}" is not a command. Run "tradecraft --help" for the commands.`);
     }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { URI } from 'vscode-uri';
+import { glob } from 'tinyglobby';
+import { URI } from 'vscode-uri';
 import type { FileKind, FileRead, Host } from '../host.js';
 
 /** The host over the local file system. */
@@ -18,6 +19,10 @@ export const nodeHost: Host = {
     } catch {
       return 'missing';
     }
+  },
+  async listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]> {
+    const found = await glob([...include], { cwd: folder.fsPath, absolute: true, dot: false, ignore: [...exclude] });
+    return found.sort().map((path) => URI.file(path));
   },
 };
 

@@ -1,6 +1,6 @@
-import damerauLevenshtein from 'damerau-levenshtein';
 import type { Analysis } from '../analysis/analysis.js';
 import type { Marker } from '../model/model.js';
+import { closestName } from '../text/closestName.js';
 
 /** `claim "c1"`, or `claim "The annex does not tell…"` for a marker without an id. */
 export function describeMarker(marker: Marker): string {
@@ -28,16 +28,8 @@ export function* nonEmptyMarkers(analysis: Analysis): Generator<{ marker: Marker
   }
 }
 
-/**
- * ` Did you mean "x"?` when a candidate is close to `name`, else ''. Close is one edit for every
- * three characters, at most two: short ids like `c9` are too alike to guess between.
- */
+/** ` Did you mean "x"?` when a candidate is close to `name`, else ''. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const allowed = Math.min(2, Math.floor(name.length / 3));
-  let best: { candidate: string; steps: number } | undefined;
-  for (const candidate of candidates) {
-    const steps = damerauLevenshtein(name.toLowerCase(), candidate.toLowerCase()).steps;
-    if (steps <= allowed && candidate !== name && (!best || steps < best.steps)) best = { candidate, steps };
-  }
-  return best ? ` Did you mean "${best.candidate}"?` : '';
+  const closest = closestName(name, candidates);
+  return closest ? ` Did you mean "${closest}"?` : '';
 }

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { configurationMiddleware } from './configuration';
+import { DiagnosticsStatus } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Tradecraft', { log: true });
+  const module = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    outputChannel: output,
+    middleware: { workspace: configurationMiddleware },
+  };
+  const languageClient = new LanguageClient('tradecraft', 'Tradecraft', serverOptions, clientOptions);
+  client = languageClient;
+
+  const restart = async (): Promise<void> => {
+    try {
+      await languageClient.restart();
+    } catch (error) {
+      output.error(`Could not restart the server: ${String(error)}`);
+    }
+  };
+
+  context.subscriptions.push(
+    output,
+    new DiagnosticsStatus(),
+    vscode.commands.registerCommand('tradecraft.restartServer', restart),
+    vscode.commands.registerCommand('tradecraft.showOutput', () => output.show(true)),
+    // The server reads files the workspace names only once the workspace is trusted.
+    vscode.workspace.onDidGrantWorkspaceTrust(restart),
+  );
+
+  await languageClient.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const stopping = client;
+  client = undefined;
+  // A client that is still starting cannot be stopped; VS Code ends the server with the host then.
+  await stopping?.stop().catch(() => undefined);
+}

@@ -1,0 +1,84 @@
+import type { Analysis } from '../analysis/analysis.js';
+import type { MarkerKind } from '../model/markerNames.js';
+import { MARKER_KINDS } from '../model/markerNames.js';
+import { closestName } from '../text/closestName.js';
+import type { Span, TextEdit } from '../types.js';
+import { sourceStubEdit } from './sourceStub.js';
+
+export interface CodeAction {
+  readonly title: string;
+  readonly kind: 'quickfix' | 'refactor.rewrite';
+  /** Edits to the document itself. */
+  readonly edits: readonly TextEdit[];
+  /** The diagnostic code a quick fix answers. */
+  readonly fixes?: 'unknown-marker' | 'unknown-source';
+  readonly isPreferred?: boolean;
+}
+
+/**
+ * Quick fixes for the problems in `span`, computed from the newest analysis (so never stale):
+ * correct a near-miss marker name; change an unknown key to a close one, or add a stub source.
+ */
+export function getQuickFixes(analysis: Analysis, span: Span): CodeAction[] {
+  const { lines } = analysis.syntax.model;
+  const overlaps = (other: Span) => other.start <= span.end && span.start <= other.end;
+  const actions: CodeAction[] = [];
+  for (const miss of analysis.syntax.model.nearMisses.filter((candidate) => overlaps(candidate.opening))) {
+    const colons = analysis.syntax.model.text.slice(miss.nameSpan.start, miss.nameSpan.end).replace(/[^:].*$/, '');
+    actions.push({
+      title: `Change "${miss.name}" to "${miss.intended}"`,
+      kind: 'quickfix',
+      fixes: 'unknown-marker',
+      isPreferred: true,
+      edits: [{ range: lines.rangeOf(miss.nameSpan), newText: `${colons}${miss.intended}` }],
+    });
+  }
+  const keys = [...analysis.sources.entries].map((entry) => entry.key);
+  for (const citation of analysis.citations.filter((candidate) => candidate.status === 'unknown' && overlaps(candidate.span))) {
+    const closest = closestName(citation.key, keys);
+    if (closest) {
+      actions.push({ title: `Change to "${closest}"`, kind: 'quickfix', fixes: 'unknown-source', isPreferred: true, edits: [{ range: lines.rangeOf(citation.keySpan), newText: closest }] });
+    }
+    const stub = sourceStubEdit(analysis, citation.key);
+    if (stub) actions.push({ title: `Add source "${citation.key}" to the front matter`, kind: 'quickfix', fixes: 'unknown-source', edits: [stub] });
+  }
+  return actions;
+}
+
+const ID_PREFIX: Readonly<Record<MarkerKind, string>> = { claim: 'c', evidence: 'e', hypothesis: 'h' };
+
+/**
+ * Wrap the selection in a claim, evidence or hypothesis marker with a fresh id: inline within a
+ * paragraph, as a block (`:::`) when the selection spans whole lines of several paragraphs.
+ */
+export function getWrapRefactorings(analysis: Analysis, selection: Span): CodeAction[] {
+  const { text, lines } = analysis.syntax.model;
+  const selected = text.slice(selection.start, selection.end);
+  if (selected.trim() === '') return [];
+  const asBlock = /\r?\n[ \t]*\r?\n|\r[ \t]*\r/.test(selected) || isWholeLines(text, selection);
+  return MARKER_KINDS.map((kind) => {
+    const id = freshId(analysis, ID_PREFIX[kind]);
+    const newText = asBlock ? blockMarker(kind, id, selected, text) : `:${kind}[${selected}]{#${id}}`;
+    return { title: `Wrap in ${kind} {#${id}}`, kind: 'refactor.rewrite' as const, edits: [{ range: lines.rangeOf(selection), newText }] };
+  });
+}
+
+function isWholeLines(text: string, selection: Span): boolean {
+  const startsLine = selection.start === 0 || /[\r\n]/.test(text[selection.start - 1]!);
+  const endsLine = selection.end === text.length || /[\r\n]/.test(text[selection.end]!) || /[\r\n]$/.test(text.slice(selection.start, selection.end));
+  return startsLine && endsLine && /[\r\n]./.test(text.slice(selection.start, selection.end).trimEnd());
+}
+
+function blockMarker(kind: MarkerKind, id: string, selected: string, text: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const innerFences = [...selected.matchAll(/^[ \t>]*(:{3,})/gm)].map((match) => match[1]!.length);
+  const fence = ':'.repeat(Math.max(3, ...innerFences.map((length) => length + 1)));
+  const trailing = /(\r\n|\n|\r)$/.exec(selected)?.[0] ?? '';
+  return `${fence}${kind}{#${id}}${eol}${selected.slice(0, selected.length - trailing.length)}${eol}${fence}${trailing}`;
+}
+
+function freshId(analysis: Analysis, prefix: string): string {
+  for (let n = 1; ; n++) {
+    if (!analysis.markersById.has(`${prefix}${n}`)) return `${prefix}${n}`;
+  }
+}

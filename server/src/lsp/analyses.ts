@@ -1,0 +1,38 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { Analysis } from '../analysis/analysis.js';
+import type { Workspaces } from './workspaces.js';
+
+/**
+ * One analysis per document version, shared by diagnostics and every request. A request is
+ * answered from the newest version of its document; an older analysis is dropped when a newer
+ * version is asked for.
+ */
+export class Analyses {
+  private readonly entries = new Map<string, { version: number; analysis: Promise<Analysis> }>();
+
+  constructor(private readonly workspaces: Workspaces) {}
+
+  latest(document: TextDocument): Promise<Analysis> {
+    const cached = this.entries.get(document.uri);
+    if (cached?.version === document.version) return cached.analysis;
+    const analysis = this.analyze(document);
+    this.entries.set(document.uri, { version: document.version, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private async analyze(document: TextDocument): Promise<Analysis> {
+    const uri = URI.parse(document.uri);
+    const workspaceFolder = this.workspaces.folderOf(uri);
+    const { service } = await this.workspaces.stateOf(workspaceFolder);
+    return service.analyze({ uri, text: document.getText(), workspaceFolder });
+  }
+}

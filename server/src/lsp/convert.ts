@@ -1,0 +1,98 @@
+/** The only module that knows both the core's types and the protocol's. */
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction as LspCodeAction,
+  type CompletionItem,
+  type Diagnostic as LspDiagnostic,
+  type DocumentSymbol,
+  type Hover as LspHover,
+  type Location as LspLocation,
+  type WorkspaceEdit as LspWorkspaceEdit,
+} from 'vscode-languageserver';
+import type { CodeAction } from '../features/codeActions.js';
+import type { CompletionEntry } from '../features/completion.js';
+import type { Hover } from '../features/hover.js';
+import type { MarkerSymbol } from '../features/symbols.js';
+import type { MarkerKind } from '../model/markerNames.js';
+import { documentationFor } from '../rules/index.js';
+import type { LineIndex } from '../text/lineIndex.js';
+import type { Diagnostic, Location, Severity, WorkspaceEdit } from '../types.js';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A claim is a judgement (a boolean), evidence a field of fact, a hypothesis an interface to test. */
+export const SYMBOL_KIND: Readonly<Record<MarkerKind, SymbolKind>> = {
+  claim: SymbolKind.Boolean,
+  evidence: SymbolKind.Field,
+  hypothesis: SymbolKind.Interface,
+};
+
+export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
+  return {
+    range: diagnostic.range,
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.code,
+    codeDescription: { href: documentationFor(diagnostic.code) },
+    source: 'tradecraft',
+    message: diagnostic.message,
+  };
+}
+
+export function toLspHover(hover: Hover, lines: LineIndex): LspHover {
+  return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: lines.rangeOf(hover.span) };
+}
+
+export function toLspLocations(locations: readonly Location[]): LspLocation[] {
+  return locations.map((location) => ({ uri: location.uri, range: location.range }));
+}
+
+export function toLspWorkspaceEdit(edit: WorkspaceEdit): LspWorkspaceEdit {
+  return { changes: Object.fromEntries([...edit].map(([uri, edits]) => [uri, edits.map((e) => ({ range: e.range, newText: e.newText }))])) };
+}
+
+const COMPLETION_KIND: Readonly<Record<CompletionEntry['kind'], CompletionItemKind>> = {
+  'marker-id': CompletionItemKind.Reference,
+  'source-key': CompletionItemKind.Reference,
+  'marker-name': CompletionItemKind.Keyword,
+};
+
+export function toLspCompletion(entry: CompletionEntry, lines: LineIndex): CompletionItem {
+  return {
+    label: entry.label,
+    kind: COMPLETION_KIND[entry.kind],
+    detail: entry.detail,
+    ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
+    ...(entry.filterText ? { filterText: entry.filterText } : {}),
+    textEdit: { range: lines.rangeOf(entry.span), newText: entry.label },
+  };
+}
+
+export function toLspCodeAction(action: CodeAction, uri: string, diagnostics: readonly LspDiagnostic[]): LspCodeAction {
+  return {
+    title: action.title,
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
+    edit: { changes: { [uri]: action.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+    ...(action.fixes ? { diagnostics: diagnostics.filter((d) => d.code === action.fixes) } : {}),
+    ...(action.isPreferred ? { isPreferred: true } : {}),
+  };
+}
+
+export function toLspDocumentSymbol(symbol: MarkerSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: SYMBOL_KIND[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toLspDocumentSymbol),
+  };
+}

@@ -1,0 +1,56 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { Analyses } from './analyses.js';
+import { toLspDiagnostic } from './convert.js';
+import type { Workspaces } from './workspaces.js';
+
+/**
+ * Publishes diagnostics a short delay after the last change of a document (the folder's
+ * `diagnosticsDelay`), and never for a version older than one already published.
+ */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyses: Analyses,
+    private readonly workspaces: Workspaces,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  async schedule(uri: string): Promise<void> {
+    clearTimeout(this.timers.get(uri));
+    const folder = this.workspaces.folderOf(URI.parse(uri));
+    const { diagnosticsDelay } = (await this.workspaces.stateOf(folder)).settings;
+    this.timers.set(uri, setTimeout(() => this.publish(uri).catch(this.onError), diagnosticsDelay));
+  }
+
+  scheduleAll(): void {
+    this.published.clear();
+    for (const document of this.documents.all()) this.schedule(document.uri).catch(this.onError);
+  }
+
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async publish(uri: string): Promise<void> {
+    this.timers.delete(uri);
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const analysis = await this.analyses.latest(document);
+    if (this.documents.get(uri)?.version !== version || (this.published.get(uri) ?? -1) >= version) return;
+    this.published.set(uri, version);
+    const checked = await this.workspaces.isChecked(URI.parse(uri));
+    const state = await this.workspaces.stateOf(this.workspaces.folderOf(URI.parse(uri)));
+    const diagnostics = checked ? state.service.computeDiagnostics(analysis).map(toLspDiagnostic) : [];
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}

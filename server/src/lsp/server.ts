@@ -1,0 +1,183 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type TextDocumentPositionParams,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { Analysis } from '../analysis/analysis.js';
+import { getQuickFixes, getWrapRefactorings } from '../features/codeActions.js';
+import { getCompletions } from '../features/completion.js';
+import { getDefinition } from '../features/definition.js';
+import { getDocumentLinks } from '../features/documentLinks.js';
+import { getHover } from '../features/hover.js';
+import { getReferences } from '../features/references.js';
+import { prepareRename, rename, RenameError } from '../features/rename.js';
+import { getDocumentSymbols, getFoldingRanges } from '../features/symbols.js';
+import type { Host } from '../host.js';
+import { Analyses } from './analyses.js';
+import {
+  toLspCodeAction,
+  toLspCompletion,
+  toLspDocumentSymbol,
+  toLspHover,
+  toLspLocations,
+  toLspWorkspaceEdit,
+} from './convert.js';
+import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
+import { overlayHost } from './overlayHost.js';
+import { WorkspaceIndex } from './workspaceIndex.js';
+import { Workspaces } from './workspaces.js';
+
+const WATCHED_FILES = '**/*.{md,bib,bibtex,json,yaml,yml}';
+
+/** Serves the Tradecraft language over a connection: the one place that knows LSP. */
+export function startServer(connection: Connection, baseHost: Host): void {
+  const documents = new TextDocuments(TextDocument);
+  const host = overlayHost(baseHost, documents);
+  let clientConfiguration: unknown;
+  let canAskConfiguration = false;
+  let clientCapabilities: InitializeParams['capabilities'] = {};
+  const logError = (error: unknown) => connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const workspaces = new Workspaces(
+    host,
+    async (folder) => (canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: folder.toString(), section: 'tradecraft' }) : clientConfiguration),
+    (message) => connection.console.warn(`Settings: ${message}`),
+  );
+  const analyses = new Analyses(workspaces);
+  const publisher = new DiagnosticsPublisher(connection, documents, analyses, workspaces, logError);
+  const index = new WorkspaceIndex(host, workspaces, documents);
+
+  /** Runs a request on the newest analysis of its document; a failure is logged and answered as an error. */
+  function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, handler: (analysis: Analysis, params: P) => R, empty: R) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || token.isCancellationRequested) return empty;
+      try {
+        const analysis = await analyses.latest(document);
+        return token.isCancellationRequested ? empty : handler(analysis, params);
+      } catch (error) {
+        if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+        logError(new Error(`${name} failed on ${params.textDocument.uri}`, { cause: error }));
+        logError(error);
+        return new ResponseError(ErrorCodes.InternalError, `Tradecraft could not answer ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  }
+  const offsetOf = (analysis: Analysis, params: TextDocumentPositionParams) => analysis.syntax.model.lines.offsetAt(params.position);
+  const lines = (analysis: Analysis) => analysis.syntax.model.lines;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientCapabilities = params.capabilities;
+    canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    clientConfiguration = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const folders = params.workspaceFolders?.map((folder) => URI.parse(folder.uri)) ?? (params.rootUri ? [URI.parse(params.rootUri)] : []);
+    workspaces.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: ['@', ':', '=', ','] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'tradecraft' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const workspace = clientCapabilities.workspace;
+    if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+      connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(logError);
+    }
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] }).catch(logError);
+    }
+    if (!workspace?.workspaceFolders) return;
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      const kept = workspaces.allFolders.filter((folder) => !removed.has(folder.toString()));
+      workspaces.setFolders([...kept, ...event.added.map((folder) => URI.parse(folder.uri))]);
+      recheckAll();
+    });
+  });
+
+  function recheckAll(): void {
+    analyses.clear();
+    publisher.scheduleAll();
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as { tradecraft?: unknown } | undefined)?.tradecraft;
+    if (settings !== undefined) clientConfiguration = settings;
+    workspaces.reset();
+    index.clear();
+    recheckAll();
+  });
+
+  connection.onDidChangeWatchedFiles(async (change) => {
+    for (const event of change.changes) {
+      const uri = URI.parse(event.uri);
+      await workspaces.forgetFile(uri);
+      index.forget(uri);
+    }
+    recheckAll();
+  });
+
+  documents.onDidChangeContent((change) => void publisher.schedule(change.document.uri).catch(logError));
+  documents.onDidClose((event) => {
+    analyses.forget(event.document.uri);
+    publisher.clear(event.document.uri);
+  });
+
+  connection.onHover(onDocument('hover', (analysis, params) => {
+    const hover = getHover(analysis, offsetOf(analysis, params));
+    return hover ? toLspHover(hover, lines(analysis)) : null;
+  }, null));
+  connection.onDefinition(onDocument('definition', (analysis, params) => toLspLocations(getDefinition(analysis, offsetOf(analysis, params))), []));
+  connection.onReferences(onDocument('references', (analysis, params) => toLspLocations(getReferences(analysis, offsetOf(analysis, params), params.context.includeDeclaration)), []));
+  connection.onPrepareRename(onDocument('prepareRename', (analysis, params) => {
+    const { span, placeholder } = prepareRename(analysis, offsetOf(analysis, params));
+    return { range: lines(analysis).rangeOf(span), placeholder };
+  }, null));
+  connection.onRenameRequest(onDocument('rename', (analysis, params) => toLspWorkspaceEdit(rename(analysis, offsetOf(analysis, params), params.newName)), null));
+  connection.onCompletion(onDocument('completion', (analysis, params) => getCompletions(analysis, offsetOf(analysis, params)).map((entry) => toLspCompletion(entry, lines(analysis))), []));
+  connection.onCodeAction(onDocument('codeAction', (analysis, params) => {
+    const span = { start: lines(analysis).offsetAt(params.range.start), end: lines(analysis).offsetAt(params.range.end) };
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+    const fixes = wants(CodeActionKind.QuickFix) ? getQuickFixes(analysis, span) : [];
+    const refactorings = wants(CodeActionKind.RefactorRewrite) && span.end > span.start ? getWrapRefactorings(analysis, span) : [];
+    return [...fixes, ...refactorings].map((action) => toLspCodeAction(action, params.textDocument.uri, params.context.diagnostics));
+  }, []));
+  connection.onDocumentSymbol(onDocument('documentSymbol', (analysis) => getDocumentSymbols(analysis).map(toLspDocumentSymbol), []));
+  connection.onFoldingRanges(onDocument('foldingRange', (analysis) => getFoldingRanges(analysis), []));
+  connection.onDocumentLinks(onDocument('documentLink', (analysis) => getDocumentLinks(analysis), []));
+  connection.onWorkspaceSymbol(async (params, token) => {
+    try {
+      return await index.symbols(params.query, token);
+    } catch (error) {
+      logError(error);
+      return new ResponseError(ErrorCodes.InternalError, `Tradecraft could not list workspace symbols: ${String(error)}`);
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

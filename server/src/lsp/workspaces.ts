@@ -1,0 +1,81 @@
+import picomatch from 'picomatch';
+import { URI, Utils } from 'vscode-uri';
+import { isInside } from '../links/classifyLink.js';
+import type { Host } from '../host.js';
+import { createService, type TradecraftService } from '../service.js';
+import { readClientSettings, type ServerSettings } from './clientSettings.js';
+
+/** Asks the client for the `tradecraft` section of a folder; undefined when the client cannot say. */
+export type ConfigurationSource = (folder: URI) => Promise<unknown>;
+
+interface FolderState {
+  readonly settings: ServerSettings;
+  readonly service: TradecraftService;
+  readonly isIncluded: (path: string) => boolean;
+}
+
+/**
+ * The workspace folders, their settings and one core service per folder. A document belongs to
+ * the innermost folder that holds it; a file opened on its own, to its own folder.
+ */
+export class Workspaces {
+  private folders: URI[] = [];
+  private readonly states = new Map<string, Promise<FolderState>>();
+
+  constructor(
+    private readonly host: Host,
+    private readonly configuration: ConfigurationSource,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  setFolders(folders: readonly URI[]): void {
+    this.folders = [...folders].sort((a, b) => b.path.length - a.path.length);
+    this.states.clear();
+  }
+
+  get allFolders(): readonly URI[] {
+    return this.folders;
+  }
+
+  folderOf(document: URI): URI {
+    return this.folders.find((folder) => isInside(document, folder)) ?? (document.scheme === 'file' ? Utils.dirname(document) : this.folders[0] ?? document);
+  }
+
+  /** Settings changed: every folder reads them again and gets a fresh service. */
+  reset(): void {
+    this.states.clear();
+  }
+
+  /** A file changed on disk: forget what any service read of it. */
+  async forgetFile(uri: URI): Promise<void> {
+    for (const state of this.states.values()) (await state).service.forgetFile(uri);
+  }
+
+  async stateOf(folder: URI): Promise<FolderState> {
+    const key = folder.toString();
+    let state = this.states.get(key);
+    if (!state) {
+      state = this.createState(folder);
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  /** Whether `tradecraft.include`/`exclude` let a document be checked. Documents outside every folder are. */
+  async isChecked(document: URI): Promise<boolean> {
+    const folder = this.folderOf(document);
+    if (document.scheme !== 'file' || !isInside(document, folder)) return true;
+    return (await this.stateOf(folder)).isIncluded(document.path.slice(folder.path.replace(/\/$/, '').length + 1));
+  }
+
+  private async createState(folder: URI): Promise<FolderState> {
+    const settings = readClientSettings(await this.configuration(folder), folder, this.warn);
+    const included = picomatch([...settings.include], { dot: true });
+    const excluded = settings.exclude.length > 0 ? picomatch([...settings.exclude], { dot: true }) : () => false;
+    return {
+      settings,
+      service: createService({ host: this.host, settings: settings.core }),
+      isIncluded: (path) => included(path) && !excluded(path),
+    };
+  }
+}

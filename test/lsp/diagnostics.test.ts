@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { LspTestClient, positionOf } from './lspClient.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CONFORMANCE = join(ROOT, '../shared/conformance');
+const summary = (diagnostics: readonly { range: { start: { line: number; character: number } }; code?: unknown; severity?: number; message: unknown }[]) =>
+  diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${String(d.message)}`).sort();
+
+describe('diagnostics over the protocol', () => {
+  let workspace: string;
+  let client: LspTestClient;
+
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'tradecraft-lsp-'));
+    client = await LspTestClient.start({ workspace, settings: { diagnosticsDelay: 0 } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('equal the command line\'s on every conformance case', { skip: !existsSync(CONFORMANCE) && '../shared is not beside this checkout' }, async () => {
+    cpSync(CONFORMANCE, join(workspace, 'conformance'), { recursive: true });
+    const folder = join(workspace, 'conformance');
+    const cases = readdirSync(folder).filter((file) => file.endsWith('.md')).sort();
+    let report: { files: { path: string; diagnostics: { range: { start: { line: number; character: number } }; code: string; message: string }[] }[] };
+    try {
+      report = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bin/tradecraft'), 'check', '--format', 'json', '--workspace', workspace, ...cases], { cwd: folder, encoding: 'utf8' }));
+    } catch (error) {
+      report = JSON.parse((error as { stdout: string }).stdout);
+    }
+    for (const name of cases) {
+      const uri = await client.open(`conformance/${name}`, readFileSync(join(folder, name), 'utf8'));
+      const overProtocol = await client.currentDiagnostics(uri);
+      const fromCli = report.files.find((file) => file.path === name)!.diagnostics;
+      assert.deepEqual(summary(overProtocol), summary(fromCli), name);
+    }
+  });
+
+  it('follow edits that add and remove problems, and clear when the document closes', async () => {
+    const text = ':claim[Kyiv changed course]{#c1}\n';
+    const uri = await client.open('edits.md', text);
+    assert.deepEqual((await client.currentDiagnostics(uri)).map((d) => d.code), ['unsupported-claim']);
+    const end = positionOf(text, ']{#c1}', 0);
+    await client.change(uri, [{ range: { start: end, end }, text: ' [the decree](https://example.org/decree)' }]);
+    assert.deepEqual(await client.currentDiagnostics(uri), []);
+    await client.change(uri, [{ text: ':claim[Kyiv changed course]{#c1 confidence=sure}\n:cliam[typo]{#c2}\n' }]);
+    assert.deepEqual((await client.currentDiagnostics(uri)).map((d) => d.code), ['bad-attribute', 'unsupported-claim', 'unknown-marker']);
+    await client.close(uri);
+    assert.deepEqual(await client.diagnostics(uri, (params) => params.diagnostics.length === 0), []);
+  });
+
+  it('never publish an older version over a newer one', async () => {
+    const uri = await client.open('rapid.md', ':claim[x]{#c0}\n');
+    for (let i = 1; i <= 31; i++) await client.change(uri, [{ text: `:claim[x]{#c${i}}\n`.repeat(i % 3 === 0 ? 2 : 1) }]);
+    const final = await client.currentDiagnostics(uri);
+    assert.deepEqual(final.map((d) => d.code), ['unsupported-claim']);
+    const versions = client.publications(uri).map((params) => params.version ?? 0);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published versions out of order: ${versions.join(', ')}`);
+  });
+
+  it('apply changed severities and re-check open documents', async () => {
+    const uri = await client.open('settings.md', ':hypothesis[Untested]{#h1}\n');
+    assert.deepEqual((await client.currentDiagnostics(uri)).map((d) => [d.code, d.severity]), [['untested-hypothesis', 3]]);
+    await client.setSettings({ diagnosticsDelay: 0, severity: { 'untested-hypothesis': 'error' } });
+    assert.deepEqual(await client.diagnostics(uri, (p) => p.diagnostics[0]?.severity === 1).then((ds) => ds.map((d) => d.code)), ['untested-hypothesis']);
+    await client.setSettings({ diagnosticsDelay: 0, severity: { 'untested-hypothesis': 'off' } });
+    assert.deepEqual(await client.diagnostics(uri, (p) => p.diagnostics.length === 0), []);
+    await client.setSettings({ diagnosticsDelay: 0 });
+  });
+});
