@@ -48,6 +48,14 @@ describe('invariants', () => {
     assert.deepEqual(sections, [...CODES]);
   });
 
+  it('offers a tradecraft.severity.<code> setting per code, with the rule\'s default', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown; enum?: unknown }> } } };
+    const settings = Object.entries(manifest.contributes.configuration.properties)
+      .filter(([name]) => name.startsWith('tradecraft.severity.'))
+      .map(([name, setting]) => [name.slice('tradecraft.severity.'.length), setting.default, setting.enum]);
+    assert.deepEqual(settings, RULES.map((rule) => [rule.code, rule.defaultSeverity, ['error', 'warning', 'information', 'hint', 'off']]));
+  });
+
   it('knows every code of the spec\'s table, when the spec is beside the project', (t) => {
     const spec = join(ROOT, '../shared/annotation-language.md');
     if (!existsSync(spec)) return t.skip('../shared is not beside this checkout');
