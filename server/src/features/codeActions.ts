@@ -77,8 +77,10 @@ function blockMarker(kind: MarkerKind, id: string, selected: string, text: strin
   return `${fence}${kind}{#${id}}${eol}${selected.slice(0, selected.length - trailing.length)}${eol}${fence}${trailing}`;
 }
 
+/** The first `c1`, `c2` … that no marker, misspelt ones included, has yet. */
 function freshId(analysis: Analysis, prefix: string): string {
+  const taken = new Set([...analysis.markersById.keys(), ...analysis.syntax.model.nearMisses.map((miss) => miss.id)]);
   for (let n = 1; ; n++) {
-    if (!analysis.markersById.has(`${prefix}${n}`)) return `${prefix}${n}`;
+    if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
   }
 }

@@ -15,7 +15,7 @@ export interface CompletionEntry {
   readonly span: Span;
 }
 
-const LIST_ATTRIBUTE = /(?:^|[\s{])(for|against|src)\s*=\s*["']?(?:[^\s,"'}]*,\s*)*([^\s,"'}]*)$/;
+const LIST_ATTRIBUTE = /(?:^|[\s{])(for|against|src)\s*=\s*["']?(?:[^\s,"'}=]*,\s*)*([^\s,"'}=]*)$/;
 const CITATION = /(?:^|[^\p{L}\p{N}_@\\])-?@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u;
 const MARKER_NAME = /(?:^|[\s(>*_])(:{1,4})([A-Za-z]*)$/;
 

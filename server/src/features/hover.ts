@@ -1,7 +1,8 @@
 import type { Analysis, ClassifiedLink, ResolvedCitation } from '../analysis/analysis.js';
 import type { Marker } from '../model/model.js';
 import type { Span } from '../types.js';
-import { inlineCode, linkOrText } from './markdownText.js';
+import { linkedFile } from '../links/classifyLink.js';
+import { escapeMarkdown, inlineCode, linkOrText } from './markdownText.js';
 import { markerBullet, markerLine, ownSources } from './markerSummary.js';
 import { sourceCard } from './sourceCard.js';
 import { symbolAt } from './symbolAt.js';
@@ -47,7 +48,10 @@ function linkHover(analysis: Analysis, link: ClassifiedLink): string {
   switch (link.kind) {
     case 'placeholder': return 'A placeholder link: put the source\'s URL or file path in it.';
     case 'missing-file': return `${inlineCode(link.url)} does not exist in the workspace.`;
-    case 'file': return `Workspace file ${linkOrText(link.url)}`;
+    case 'file': {
+      const file = linkedFile(link.url, analysis.context.uri, analysis.context.workspaceFolder);
+      return file ? `Workspace file [${escapeMarkdown(link.url)}](${file.toString()})` : inlineCode(link.url);
+    }
     default: return linkOrText(link.url);
   }
 }

@@ -1,41 +1,103 @@
+import type { Analysis } from '../analysis/analysis.js';
 import type { MarkerKind } from '../model/markerNames.js';
 import type { Range } from '../types.js';
 import { symbolName } from './symbols.js';
 
-/** A marker as a fast scan of a file finds it, without a full parse. */
-export interface ScannedMarker {
+/** A marker as the workspace index knows it. */
+export interface IndexedMarker {
   readonly kind: MarkerKind;
   readonly id: string | undefined;
   readonly text: string;
   readonly range: Range;
 }
 
-const OPENING = /(?<![:\w])(:{1,})(claim|evidence|hypothesis)([[{])/g;
-const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
+/** The markers of an analysed (open) document, for the index. */
+export function indexedMarkers(analysis: Analysis): IndexedMarker[] {
+  const { lines } = analysis.syntax.model;
+  return analysis.syntax.model.markers.map((marker) => ({ kind: marker.kind, id: marker.attributes.id, text: marker.text, range: lines.rangeOf(marker.opening) }));
+}
+
+const OPENING = /(?<![:\w])(:{1,})(claim|evidence|hypothesis)(?=[[{\s]|$)/g;
+const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_START = /^ {0,3}<(?:[A-Za-z][\w-]*[\s/>]|[A-Za-z][\w-]*$|!--)/;
+const BLANK = /^\s*$/;
 
 /**
- * Finds marker openings and their ids in one pass over the text, skipping fenced code: the cheap
- * index of files that are not open. Labels are read up to the end of their line.
+ * Finds markers in one pass over the text, without a full parse: the cheap index of files that
+ * are not open. It skips fenced and indented code, HTML blocks and inline code; labels are read
+ * on their opening line, and a block marker is named by the first line of its content.
  */
-export function scanMarkers(text: string): ScannedMarker[] {
-  const markers: ScannedMarker[] = [];
+export function scanMarkers(text: string): IndexedMarker[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const markers: IndexedMarker[] = [];
   let fence: string | undefined;
-  text.split(/\r\n|\r|\n/).forEach((line, lineNumber) => {
-    const opensOrCloses = FENCE.exec(line)?.[1];
-    if (opensOrCloses && (!fence || opensOrCloses.startsWith(fence))) {
-      fence = fence ? undefined : opensOrCloses;
+  let html: 'comment' | 'block' | undefined;
+  let previousBlank = true;
+  lines.forEach((line, number) => {
+    const blank = BLANK.test(line);
+    const wasBlank = previousBlank;
+    previousBlank = blank;
+    if (fence) {
+      if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
       return;
     }
-    if (fence || !line.includes(':')) return;
-    for (const match of line.matchAll(OPENING)) {
-      const rest = line.slice(match.index + match[0].length - 1);
-      const label = match[3] === '[' ? /^\[([^\]]*)/.exec(rest)?.[1] ?? '' : '';
-      const id = /\{[^}]*?#([A-Za-z][\w-]*)/.exec(rest)?.[1] ?? /\{[^}]*?\bid=["']?([A-Za-z][\w-]*)/.exec(rest)?.[1];
-      const end = match.index + match[0].length;
-      markers.push({ kind: match[2] as MarkerKind, id, text: label.trim(), range: { start: { line: lineNumber, character: match.index }, end: { line: lineNumber, character: end } } });
+    if (html) {
+      if ((html === 'comment' && line.includes('-->')) || (html === 'block' && blank)) html = undefined;
+      return;
     }
+    const opensFence = CODE_FENCE.exec(line)?.[1];
+    if (opensFence) {
+      fence = opensFence;
+      return;
+    }
+    if (HTML_START.test(line)) {
+      html = line.includes('<!--') ? (line.includes('-->') ? undefined : 'comment') : blank ? undefined : 'block';
+      return;
+    }
+    if (wasBlank && /^( {4}|\t)/.test(line)) return;
+    markers.push(...markersOnLine(line, number, lines));
   });
   return markers;
+}
+
+function markersOnLine(line: string, number: number, lines: readonly string[]): IndexedMarker[] {
+  if (!line.includes(':')) return [];
+  const prose = line.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
+  const found: IndexedMarker[] = [];
+  for (const match of prose.matchAll(OPENING)) {
+    const colons = match[1]!.length;
+    const afterName = match.index + match[0].length;
+    const isFence = colons >= 3 && /^[ \t>]*$/.test(prose.slice(0, match.index));
+    if (!isFence && prose[afterName] !== '[') continue;
+    const labelEnd = prose[afterName] === '[' ? closingBracket(prose, afterName) : afterName;
+    if (labelEnd === undefined) continue;
+    const label = prose[afterName] === '[' ? line.slice(afterName + 1, labelEnd - 1) : '';
+    const block = prose[labelEnd] === '{' ? /^\{[^}]*\}?/.exec(prose.slice(labelEnd))![0] : '';
+    const id = /(?:^\{|\s)#([A-Za-z][\w-]*)/.exec(block)?.[1] ?? /(?:^\{|\s)id=["']?([A-Za-z][\w-]*)/.exec(block)?.[1];
+    const text = isFence && !label ? firstContentLine(lines, number + 1) : label;
+    // The range is the opening, as the analysis gives it: `:claim[`, or a block's whole fence line.
+    const end = isFence ? line.trimEnd().length : afterName + 1;
+    found.push({ kind: match[2] as MarkerKind, id, text: text.replace(/\s+/g, ' ').trim(), range: { start: { line: number, character: match.index }, end: { line: number, character: end } } });
+  }
+  return found;
+}
+
+function closingBracket(text: string, start: number): number | undefined {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '[') depth++;
+    else if (text[i] === ']' && --depth === 0) return i + 1;
+  }
+  return undefined;
+}
+
+function firstContentLine(lines: readonly string[], from: number): string {
+  for (let i = from; i < lines.length && i < from + 5; i++) {
+    const line = lines[i]!.replace(/^[ \t>]*/, '');
+    if (line.trim() !== '' && !/^:{3,}/.test(line)) return line;
+  }
+  return '';
 }
 
 export interface WorkspaceSymbol {
@@ -46,7 +108,7 @@ export interface WorkspaceSymbol {
 }
 
 /** Markers of all files whose name (id and first words) holds the query's characters in order. */
-export function matchWorkspaceSymbols(files: readonly { uri: string; markers: readonly ScannedMarker[] }[], query: string): WorkspaceSymbol[] {
+export function matchWorkspaceSymbols(files: readonly { uri: string; markers: readonly IndexedMarker[] }[], query: string): WorkspaceSymbol[] {
   const wanted = query.toLowerCase().replace(/\s+/g, '');
   return files.flatMap((file) =>
     file.markers

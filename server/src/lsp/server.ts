@@ -55,7 +55,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
   );
   const analyses = new Analyses(workspaces);
   const publisher = new DiagnosticsPublisher(connection, documents, analyses, workspaces, logError);
-  const index = new WorkspaceIndex(host, workspaces, documents);
+  const index = new WorkspaceIndex(host, workspaces, documents, analyses);
 
   /** Runs a request on the newest analysis of its document; a failure is logged and answered as an error. */
   function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, handler: (analysis: Analysis, params: P) => R, empty: R) {

@@ -1,22 +1,24 @@
 import type { CancellationToken, SymbolInformation, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { URI } from 'vscode-uri';
-import { matchWorkspaceSymbols, scanMarkers, type ScannedMarker } from '../features/workspaceSymbols.js';
+import { URI } from 'vscode-uri';
+import { indexedMarkers, matchWorkspaceSymbols, scanMarkers, type IndexedMarker } from '../features/workspaceSymbols.js';
 import type { Host } from '../host.js';
+import type { Analyses } from './analyses.js';
 import { SYMBOL_KIND } from './convert.js';
 import type { Workspaces } from './workspaces.js';
 
 /**
- * Markers of every Markdown file of the workspace, from a fast scan rather than a full parse.
- * Open documents are scanned from their buffers; other files once, until they change on disk.
+ * Markers of every Markdown file of the workspace. Open documents come from their analysis;
+ * other files from a fast scan rather than a full parse, once, until they change on disk.
  */
 export class WorkspaceIndex {
-  private readonly scans = new Map<string, ScannedMarker[]>();
+  private readonly scans = new Map<string, IndexedMarker[]>();
 
   constructor(
     private readonly host: Host,
     private readonly workspaces: Workspaces,
     private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyses: Analyses,
   ) {}
 
   forget(uri: URI): void {
@@ -28,13 +30,18 @@ export class WorkspaceIndex {
   }
 
   async symbols(query: string, token: CancellationToken): Promise<SymbolInformation[]> {
-    const files: { uri: string; markers: ScannedMarker[] }[] = [];
+    const files: { uri: string; markers: IndexedMarker[] }[] = [];
+    const seen = new Set<string>();
     for (const folder of this.workspaces.allFolders) {
       const { settings } = await this.workspaces.stateOf(folder);
       for (const file of await this.host.listFiles(folder, settings.include, settings.exclude)) {
         if (token.isCancellationRequested) return [];
-        files.push({ uri: file.toString(), markers: await this.scan(file) });
+        seen.add(file.toString());
+        files.push({ uri: file.toString(), markers: await this.markersOf(file) });
       }
+    }
+    for (const document of this.documents.all().filter((open) => !seen.has(open.uri))) {
+      files.push({ uri: document.uri, markers: await this.markersOf(URI.parse(document.uri)) });
     }
     return matchWorkspaceSymbols(files, query).map((symbol) => ({
       name: symbol.name,
@@ -43,10 +50,10 @@ export class WorkspaceIndex {
     }));
   }
 
-  private async scan(file: URI): Promise<ScannedMarker[]> {
+  private async markersOf(file: URI): Promise<IndexedMarker[]> {
     const key = file.toString();
     const open = this.documents.get(key);
-    if (open) return scanMarkers(open.getText());
+    if (open) return indexedMarkers(await this.analyses.latest(open));
     let markers = this.scans.get(key);
     if (!markers) {
       const read = await this.host.readFile(file);

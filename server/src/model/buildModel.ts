@@ -40,6 +40,8 @@ class ModelBuilder {
   private readonly nearMisses: NearMiss[] = [];
   private readonly silencing: SilencingComment[] = [];
   private readonly opaque: Span[] = [];
+  /** The syntax of every marker (openings, attribute blocks, fences): left out of marker texts. */
+  private readonly markerSyntax: Span[] = [];
   private readonly linkSites: OwnedSite<{ url: string; span: Span }>[] = [];
   private readonly footnoteReferences: { identifier: string; offset: number }[] = [];
   private readonly footnoteDefinitions: { identifier: string; span: Span }[] = [];
@@ -53,6 +55,7 @@ class ModelBuilder {
   build(): DocumentModel {
     this.collectDefinitions(this.parsed.tree);
     this.visit(this.parsed.tree, undefined, undefined, { start: 0, end: this.text.length });
+    this.writeMarkerTexts();
     const owners = { markers: this.markers, footnoteReferences: this.footnoteReferences, footnoteDefinitions: this.footnoteDefinitions };
     return {
       text: this.text,
@@ -64,6 +67,21 @@ class ModelBuilder {
       links: assignOwners(this.linkSites, owners),
       silencing: this.silencing,
     };
+  }
+
+  /** Each marker's text: its content without the syntax of markers nested in it, whitespace collapsed. */
+  private writeMarkerTexts(): void {
+    const syntax = [...this.markerSyntax].sort((a, b) => a.start - b.start);
+    for (const marker of this.markers) {
+      let text = '';
+      let at = marker.content.start;
+      for (let i = firstEndingAfter(syntax, at); i < syntax.length && syntax[i]!.start < marker.content.end; i++) {
+        text += `${this.text.slice(at, Math.max(at, syntax[i]!.start))} `;
+        at = Math.max(at, syntax[i]!.end);
+      }
+      text += this.text.slice(at, Math.max(at, marker.content.end));
+      (marker as { text: string }).text = collapseWhitespace(text);
+    }
   }
 
   private collectDefinitions(node: Nodes): void {
@@ -113,7 +131,8 @@ class ModelBuilder {
   private readFrontMatter(span: Span): FrontMatterBlock {
     const firstLineBreak = /\r\n?|\n/.exec(this.text.slice(span.start, span.end));
     const yamlStart = firstLineBreak ? span.start + firstLineBreak.index + firstLineBreak[0].length : span.end;
-    const closing = /(?:\r\n?|\n)[-]{3}[ \t]*$/.exec(this.text.slice(yamlStart, span.end));
+    // The YAML ends where the closing fence's line starts (at once, for an empty `---`/`---`).
+    const closing = /(?:^|\r\n?|\n)-{3}[ \t]*$/.exec(this.text.slice(yamlStart, span.end));
     const yamlEnd = closing ? yamlStart + closing.index : span.end;
     return { yaml: this.text.slice(yamlStart, Math.max(yamlStart, yamlEnd)), yamlStart, span };
   }
@@ -157,11 +176,14 @@ class ModelBuilder {
     const content = this.contentSpan(node, span, syntax);
     const closing = node.type === 'containerDirective' ? closingFence(this.text, span, syntax.firstLineEnd) : undefined;
     const end = Math.max(span.end, syntax.attributeBlock?.end ?? 0);
-    this.opaque.push({ start: span.start, end: syntax.label ? syntax.label.start : syntax.nameEnd });
     const tailStart = syntax.label ? syntax.label.end : syntax.nameEnd;
-    this.opaque.push({ start: tailStart, end: syntax.attributeBlock?.end ?? tailStart + (syntax.label ? 1 : 0) });
-    if (closing) this.opaque.push(closing);
-    const text = collapseWhitespace(this.text.slice(content.start, content.end));
+    const syntaxSpans = [
+      { start: span.start, end: syntax.label ? syntax.label.start : syntax.nameEnd },
+      { start: tailStart, end: syntax.attributeBlock?.end ?? tailStart + (syntax.label ? 1 : 0) },
+      ...(closing ? [closing] : []),
+    ];
+    this.opaque.push(...syntaxSpans);
+    this.markerSyntax.push(...syntaxSpans);
     const block = syntax.attributeBlock;
     const blockText = block ? this.text.slice(block.start, block.end) : '';
     const markerAttributes = readMarkerAttributes(attributes);
@@ -176,7 +198,7 @@ class ModelBuilder {
       idSpan: block && markerAttributes.id !== undefined ? idSpanIn(blockText, block.start, markerAttributes.id) : undefined,
       listItems: block ? listItemsIn(blockText, block.start) : [],
       content,
-      text,
+      text: '',
       isEmpty: toString(node.children).trim() === '',
       attributesRefused: refused,
       parent: enclosing,
@@ -207,6 +229,18 @@ class ModelBuilder {
     const start = syntax.label?.start ?? Math.min(span.end, syntax.firstLineEnd);
     return { start, end: closingFence(this.text, span, syntax.firstLineEnd)?.start ?? span.end };
   }
+}
+
+/** The index of the first span (sorted by start) that ends after `offset`. */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.start < offset && spans[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function spanOf(node: Nodes): Span | undefined {

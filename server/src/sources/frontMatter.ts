@@ -77,7 +77,7 @@ function readSources(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): 
     const keyNode = item.key as YamlNode | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
     if (key === undefined || key === 'null') continue;
-    const keySpan = toSpan(keyNode?.range);
+    const keySpan = unquoted(toSpan(keyNode?.range), isScalar(keyNode) && (keyNode.type === 'QUOTE_DOUBLE' || keyNode.type === 'QUOTE_SINGLE'));
     const details = detailsFromValue(isScalar(item.value) || isMap(item.value) || isSeq(item.value) ? (item.value as YamlNode).toJSON() : item.value);
     if (!details) {
       problems.push({ span: keySpan, message: `Source "${key}" should be a URL or a map of fields such as title:, author:, date: and url:.`, hidesSources: false });
@@ -100,6 +100,11 @@ function readBibliography(pair: Pair<unknown, unknown> | undefined, toSpan: ToSp
     references.push({ path: item.value, span: toSpan(item.range) });
   }
   return { references, problems: [] };
+}
+
+/** A quoted key's span without its quotes, so that hover, references and rename see the key itself. */
+function unquoted(span: Span, quoted: boolean): Span {
+  return quoted ? { start: span.start + 1, end: span.end - 1 } : span;
 }
 
 function isEmpty(value: unknown): boolean {
