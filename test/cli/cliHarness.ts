@@ -8,29 +8,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CODES } from '../../server/src/types.js';
 
 /** The repository root: the compiled test lives in out/test/cli/. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = join(REPO_ROOT, 'bin', 'tradecraft');
 
 /** Every diagnostic code, in the order of the spec's table. */
-export const ALL_CODES = [
-  'unsupported-claim',
-  'unsourced-evidence',
-  'unknown-source',
-  'unknown-reference',
-  'duplicate-id',
-  'placeholder-link',
-  'untested-hypothesis',
-  'unknown-marker',
-  'empty-marker',
-  'circular-support',
-  'unused-source',
-  'bad-attribute',
-  'bad-front-matter',
-  'bad-bibliography',
-  'broken-link',
-] as const;
+export const ALL_CODES = CODES;
 
 export interface CliResult {
   readonly status: number | null;

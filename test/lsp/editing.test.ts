@@ -8,27 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { applyEdits, rangeOf, type Range } from './helpers.js';
+import { applyEdits, BIBTEX_FIXTURE as BIB, CSL_JSON_FIXTURE as CSL_JSON, rangeOf, type Range } from './helpers.js';
 import { LspTestClient, positionOf } from './lspClient.js';
-
-const BIB = `@report{stats-2023,
-  title = {Foreign Trade of Ukraine in 2023},
-  institution = {State Statistics Service of Ukraine},
-  year = {2023},
-  url = {https://ukrstat.gov.ua/trade-2023}
-}
-`;
-
-const CSL_JSON = `[
-  {
-    "id": "osw-2025",
-    "title": "Belarus after the election",
-    "author": [{ "family": "Klysinski", "given": "Kamil" }],
-    "issued": { "date-parts": [[2025, 3, 1]] },
-    "URL": "https://www.osw.waw.pl/en/example"
-  }
-]
-`;
 
 const COMPLETION = `---
 sources:

@@ -55,3 +55,24 @@ export function responseError(code: number, message: RegExp): (error: unknown) =
 
 /** Error codes of JSON-RPC and LSP. */
 export const INVALID_REQUEST = -32600;
+
+/** A BibTeX file of the fixtures: one report with an institution and a URL. */
+export const BIBTEX_FIXTURE = `@report{stats-2023,
+  title = {Foreign Trade of Ukraine in 2023},
+  institution = {State Statistics Service of Ukraine},
+  year = {2023},
+  url = {https://ukrstat.gov.ua/trade-2023}
+}
+`;
+
+/** A CSL-JSON file of the fixtures: one article with an author, a date and a URL. */
+export const CSL_JSON_FIXTURE = `[
+  {
+    "id": "osw-2025",
+    "title": "Belarus after the election",
+    "author": [{ "family": "Klysinski", "given": "Kamil" }],
+    "issued": { "date-parts": [[2025, 3, 1]] },
+    "URL": "https://www.osw.waw.pl/en/example"
+  }
+]
+`;

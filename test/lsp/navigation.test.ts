@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { applyEdits, INVALID_REQUEST, rangeOf, responseError, type Range } from './helpers.js';
+import { applyEdits, CSL_JSON_FIXTURE as CSL_JSON, INVALID_REQUEST, rangeOf, responseError, type Range } from './helpers.js';
 import { LspTestClient, positionOf } from './lspClient.js';
 
 const BIB = `@report{stats-2023,
@@ -22,17 +22,6 @@ const BIB = `@report{stats-2023,
   title = {Bad link},
   url = {javascript:alert(1)}
 }
-`;
-
-const CSL_JSON = `[
-  {
-    "id": "osw-2025",
-    "title": "Belarus after the election",
-    "author": [{ "family": "Klysinski", "given": "Kamil" }],
-    "issued": { "date-parts": [[2025, 3, 1]] },
-    "URL": "https://www.osw.waw.pl/en/example"
-  }
-]
 `;
 
 const OTHER = `# Other notes

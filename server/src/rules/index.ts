@@ -35,10 +35,6 @@ export const RULES: readonly Rule[] = [
   brokenLink,
 ];
 
-export function ruleFor(code: Code): Rule {
-  return RULES.find((rule) => rule.code === code)!;
-}
-
 /** Where the README explains a code: the target of each diagnostic's `codeDescription`. */
 export const DOCUMENTATION_URL = 'https://github.com/tradecraft-dev/tradecraft/blob/main/README.md';
 
