@@ -4,6 +4,7 @@ import { computeDiagnostics } from './analysis/diagnostics.js';
 import type { DocumentContext, LoadedBibliography } from './analysis/documentContext.js';
 import { readDocument, type DocumentSyntax } from './analysis/documentSyntax.js';
 import type { FileKind, Host } from './host.js';
+import type { IncrementalParser } from './parse/incrementalParser.js';
 import { isInside, linkedFile } from './links/classifyLink.js';
 import { formatOf, parseBibliography, type BibliographyItem } from './sources/bibliographyFile.js';
 import type { BibliographyReference } from './sources/frontMatter.js';
@@ -15,6 +16,8 @@ export interface DocumentInput {
   readonly text: string;
   /** The folder whose files the document may name (the CLI's workspace, the editor's folder). */
   readonly workspaceFolder: URI;
+  /** The parser that read the document's previous version: only changed blocks are parsed again. */
+  readonly parser?: IncrementalParser;
 }
 
 /** The one API of the core, for the command line and the language server alike. */
@@ -74,7 +77,7 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
 
   return {
     async analyze(document) {
-      const syntax = readDocument(document.text);
+      const syntax = readDocument(document.text, document.parser);
       return analyze(syntax, await loadContext(syntax, document));
     },
     computeDiagnostics(analysis) {

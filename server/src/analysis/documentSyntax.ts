@@ -1,5 +1,6 @@
 import { buildModel } from '../model/buildModel.js';
 import type { DocumentModel } from '../model/model.js';
+import type { IncrementalParser } from '../parse/incrementalParser.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { readFrontMatter, type FrontMatterData } from '../sources/frontMatter.js';
 
@@ -14,9 +15,12 @@ export interface DocumentSyntax {
   readonly usesLanguage: boolean;
 }
 
-/** Parses a document once and reads its model and front matter. Never throws. */
-export function readDocument(text: string): DocumentSyntax {
-  const model = buildModel(parseMarkdown(text));
+/**
+ * Parses a document once and reads its model and front matter. Never throws. With a `parser`
+ * that read the document's previous version, only the blocks that changed are parsed again.
+ */
+export function readDocument(text: string, parser?: IncrementalParser): DocumentSyntax {
+  const model = buildModel(parser ? parser.parse(text) : parseMarkdown(text));
   const frontMatter = readFrontMatter(model.frontMatter, model.lines);
   const usesLanguage = model.markers.length > 0 || model.nearMisses.length > 0 || frontMatter.declaresSources;
   return { model, frontMatter, usesLanguage };

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../analysis/analysis.js';
+import { IncrementalParser } from '../parse/incrementalParser.js';
 import type { Workspaces } from './workspaces.js';
 
 /**
@@ -10,6 +11,8 @@ import type { Workspaces } from './workspaces.js';
  */
 export class Analyses {
   private readonly entries = new Map<string, { version: number; analysis: Promise<Analysis> }>();
+  /** Per document, the parser that keeps its blocks between versions. */
+  private readonly parsers = new Map<string, IncrementalParser>();
 
   constructor(private readonly workspaces: Workspaces) {}
 
@@ -21,8 +24,10 @@ export class Analyses {
     return analysis;
   }
 
+  /** The document closed: drop its analysis and its parsed blocks. */
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.parsers.delete(uri);
   }
 
   clear(): void {
@@ -33,6 +38,11 @@ export class Analyses {
     const uri = URI.parse(document.uri);
     const workspaceFolder = this.workspaces.folderOf(uri);
     const { service } = await this.workspaces.stateOf(workspaceFolder);
-    return service.analyze({ uri, text: document.getText(), workspaceFolder });
+    let parser = this.parsers.get(document.uri);
+    if (!parser) {
+      parser = new IncrementalParser();
+      this.parsers.set(document.uri, parser);
+    }
+    return service.analyze({ uri, text: document.getText(), workspaceFolder, parser });
   }
 }

@@ -18,14 +18,21 @@ export interface ParsedMarkdown {
   readonly refusedAttributeBlocks: ReadonlyMap<number, string>;
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkDirective);
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+/** For a part of a document that does not start it, where `---` is a thematic break. */
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 /** Parses Markdown with the directive, front matter and GFM syntax. Never throws on any input. */
 export function parseMarkdown(text: string): ParsedMarkdown {
+  return parseText(text, true);
+}
+
+/**
+ * Parses `text`, a whole document or (without front matter) a part of one. Leaf and container
+ * markers whose attribute block remark-directive refuses are recovered by a second parse.
+ */
+export function parseText(text: string, frontMatter: boolean): ParsedMarkdown {
+  const processor = frontMatter ? withFrontMatter : withoutFrontMatter;
   const tree = processor.parse(text);
   const refused = findRefusedFenceAttributes(text, tree);
   if (refused.size === 0) return { text, tree, refusedAttributeBlocks: refused };
