@@ -119,9 +119,9 @@ export class LspTestClient {
   }
 
   /** Diagnostics published for the document's current version. */
-  async currentDiagnostics(uri: string): Promise<Diagnostic[]> {
+  async currentDiagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]> {
     const version = this.versions.get(uri);
-    return this.diagnostics(uri, (params) => params.version === version);
+    return this.diagnostics(uri, (params) => params.version === version, timeoutMs);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

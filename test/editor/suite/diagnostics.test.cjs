@@ -1,0 +1,142 @@
+// Tradecraft in a real VS Code: the bundled extension starts its server, and the editor shows what
+// the server finds in examples/policy-shift-toward-belarus.md (the workspace is a temporary copy of
+// examples/). Runs in the extension host with the real `vscode` API; started by runTests.mjs.
+'use strict';
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'tradecraft.tradecraft';
+const DOCUMENT = 'policy-shift-toward-belarus.md';
+// What `node bin/tradecraft check examples --format json` reports for the document, one of each.
+const EXPECTED_CODES = [
+  'bad-attribute',
+  'placeholder-link',
+  'unknown-marker',
+  'unknown-source',
+  'unsourced-evidence',
+  'unsupported-claim',
+  'untested-hypothesis',
+  'unused-source',
+];
+
+/** Polls `probe` until it returns something truthy; fails with `what` after `timeout` ms. */
+async function waitFor(what, probe, timeout = 30_000, interval = 100) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+function codeOf(diagnostic) {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+function tradecraftDiagnostics(uri) {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'tradecraft');
+}
+
+/** The position of the first `needle` in the document, `into` characters in. */
+function positionOf(document, needle, into = 0) {
+  const offset = document.getText().indexOf(needle);
+  assert.notEqual(offset, -1, `${needle} is not in ${document.uri.path}`);
+  return document.positionAt(offset + into);
+}
+
+function hoverText(hovers) {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+}
+
+/** Location or LocationLink, as a { uri, range } pair. */
+function target(definition) {
+  return 'targetUri' in definition
+    ? { uri: definition.targetUri, range: definition.targetSelectionRange ?? definition.targetRange }
+    : { uri: definition.uri, range: definition.range };
+}
+
+describe('Tradecraft in VS Code', function () {
+  let document;
+
+  before(async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test run opens a workspace folder');
+    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, DOCUMENT));
+    await vscode.window.showTextDocument(document);
+  });
+
+  after(async function () {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('activates on a Markdown document', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    await waitFor('the extension to activate', () => extension.isActive);
+  });
+
+  it('shows the diagnostics the command line reports', async function () {
+    const diagnostics = await waitFor('every expected tradecraft diagnostic', () => {
+      const found = tradecraftDiagnostics(document.uri);
+      return EXPECTED_CODES.every((code) => found.some((diagnostic) => codeOf(diagnostic) === code)) && found;
+    });
+    assert.deepEqual(diagnostics.map(codeOf).sort(), EXPECTED_CODES);
+
+    const unknown = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'unknown-source');
+    assert.equal(document.getText(unknown.range), '@preihermann2026');
+    assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(unknown.message, /Did you mean "preiherman2026"\?/);
+    assert.equal(unknown.code.target.toString(), 'https://github.com/tradecraft-dev/tradecraft/blob/main/README.md#unknown-source');
+    const unused = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'unused-source');
+    assert.equal(unused.severity, vscode.DiagnosticSeverity.Hint);
+    assert.equal(document.getText(unused.range), 'belstat-trade');
+  });
+
+  it('shows the source card when hovering a citation', async function () {
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, '[@preiherman2026]', 4));
+    const text = hoverText(hovers);
+    assert.ok(text.includes("What Is Driving Ukraine's Policy Shift Toward Belarus?"), `hover: ${text}`);
+    assert.ok(text.includes('Yauheni Preiherman'), `hover: ${text}`);
+  });
+
+  it('goes from a citation key to its entry, in the front matter or the bibliography file', async function () {
+    const [inFrontMatter] = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', document.uri, positionOf(document, '[@preiherman2026]', 4))).map(target);
+    assert.equal(inFrontMatter.uri.toString(), document.uri.toString());
+    assert.equal(document.lineAt(inFrontMatter.range.start.line).text, '  preiherman2026:');
+
+    const [inBibliography] = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', document.uri, positionOf(document, '@opu-decree-2026', 4))).map(target);
+    assert.ok(inBibliography.uri.path.endsWith('/sources.bib'), `definition in ${inBibliography.uri}`);
+    const bibliography = await vscode.workspace.openTextDocument(inBibliography.uri);
+    assert.match(bibliography.lineAt(inBibliography.range.start.line).text, /^@misc\{opu-decree-2026,/);
+  });
+
+  it('outlines the markers, nested as in the text', async function () {
+    const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
+    const flat = [];
+    const walk = (list) => list.forEach((symbol) => (flat.push(symbol), walk(symbol.children ?? [])));
+    walk(symbols);
+    const byId = (id) => flat.find((symbol) => symbol.name.startsWith(`${id} — `));
+    assert.equal(byId('c-bottom-line')?.kind, vscode.SymbolKind.Boolean);
+    assert.equal(byId('e-decree')?.kind, vscode.SymbolKind.Field);
+    assert.equal(byId('h-us')?.kind, vscode.SymbolKind.Interface);
+    const background = byId('c-background');
+    assert.ok(background, `outline: ${flat.map((symbol) => symbol.name).join(' | ')}`);
+    assert.deepEqual(background.children.map((symbol) => symbol.name.split(' — ')[0]), ['e-2020', 'e-2022']);
+    assert.ok(!flat.some((symbol) => symbol.name.startsWith('c-reply')), 'the misspelt :cliam is no marker');
+  });
+
+  it('checks the unsaved buffer as it is edited', async function () {
+    const range = tradecraftDiagnostics(document.uri).find((diagnostic) => codeOf(diagnostic) === 'unknown-source').range;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, '@preiherman2026');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(document.isDirty);
+    await waitFor('unknown-source to go once the key is corrected', () =>
+      tradecraftDiagnostics(document.uri).length > 0 && !tradecraftDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'unknown-source'),
+    );
+  });
+});
