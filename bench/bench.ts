@@ -55,7 +55,7 @@ function record(row: Omit<Row, 'met'>, met: boolean): void {
 const SIZES = quick ? [{ name: '35 KB', bytes: 35_000, runs: 5 }, { name: '1 MB', bytes: 1_000_000, runs: 3 }] : [
   { name: '35 KB', bytes: 35_000, runs: 9 },
   { name: '1 MB', bytes: 1_000_000, runs: 5 },
-  { name: '5 MB', bytes: 5_000_000, runs: 3 },
+  { name: '5 MB', bytes: 5_000_000, runs: 2 },
 ];
 
 async function benchDocument(workspace: string, client: LspTestClient, size: (typeof SIZES)[number]): Promise<void> {

@@ -45,7 +45,8 @@ export class IncrementalParser {
     const firstPass = texts.map((blockText, i) => take(reusable, blockText, i === 0) ?? this.parseBlock(blockText, i === 0, stubText(previousDefinitions, blockText)));
     if (firstPass.some((block) => block.definesInContainer)) return this.parseWhole(text);
     const definitions = definitionsOf(firstPass);
-    const blocks = firstPass.map((block, i) => {
+    // Blocks got the stubs of the previous definitions: when those stand, every block is right.
+    const blocks = sameList(definitions, previousDefinitions) ? firstPass : firstPass.map((block, i) => {
       const stubs = stubText(definitions, block.text);
       return stubs === block.stubs ? block : this.parseBlock(block.text, i === 0, stubs);
     });
@@ -90,7 +91,11 @@ function take(groups: Map<string, ParsedBlock[]>, text: string, isFirst: boolean
 }
 
 function definitionsOf(blocks: readonly ParsedBlock[]): string[] {
-  return [...new Set(blocks.flatMap((block) => block.defines))];
+  return [...new Set(blocks.flatMap((block) => block.defines))].sort();
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /**
@@ -106,8 +111,17 @@ function stubText(definitions: readonly string[], text: string): string {
     .join('');
 }
 
+const firstWords = new Map<string, string>();
+
+/** The first word of a label (`[^Foot note]` → `foot`), what a block must mention to use it. */
 function firstWord(label: string): string {
-  return label.slice(1, -1).replace(/^\^/, '').trim().split(/\s+/)[0]!.toLowerCase();
+  let word = firstWords.get(label);
+  if (word === undefined) {
+    word = label.slice(1, -1).replace(/^\^/, '').trim().split(/\s+/)[0]!.toLowerCase();
+    if (firstWords.size > 10_000) firstWords.clear();
+    firstWords.set(label, word);
+  }
+  return word;
 }
 
 /** The definitions a block's tree holds: their labels as written, and whether a container directive holds them. */

@@ -30,9 +30,25 @@ export interface FrontMatterData {
 const NO_FRONT_MATTER: FrontMatterData = { sources: [], bibliography: [], problems: [], declaresSources: false };
 const DECLARES_SOURCES = /^(?:sources|bibliography)[ \t]*:/m;
 
+/** The last few front matters read: an edit below the front matter reads it again unchanged. */
+const recentlyRead = new Map<string, FrontMatterData>();
+const REMEMBERED = 8;
+
 /** Reads `sources:` and `bibliography:` from the front matter. Never throws. */
 export function readFrontMatter(block: FrontMatterBlock | undefined, lines: LineIndex): FrontMatterData {
   if (!block) return NO_FRONT_MATTER;
+  // What is read depends only on the YAML and where it starts (the text before it is the fence).
+  const key = `${block.yamlStart}:${block.span.end}:${block.yaml}`;
+  let data = recentlyRead.get(key);
+  if (!data) {
+    data = readYaml(block, lines);
+    recentlyRead.set(key, data);
+    if (recentlyRead.size > REMEMBERED) recentlyRead.delete(recentlyRead.keys().next().value!);
+  }
+  return data;
+}
+
+function readYaml(block: FrontMatterBlock, lines: LineIndex): FrontMatterData {
   const document = parseDocument(withLineFeeds(block.yaml), { prettyErrors: false });
   const toSpan = (range: readonly [number, number, ...number[]] | null | undefined): Span =>
     range ? { start: block.yamlStart + range[0], end: block.yamlStart + range[1] } : lines.lineSpan(lines.positionAt(block.span.start).line);
