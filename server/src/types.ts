@@ -48,13 +48,6 @@ export function isCode(value: string): value is Code {
   return (CODES as readonly string[]).includes(value);
 }
 
-/** What a rule reports: a code, where, and what to say. Severity is not a rule's business. */
-export interface Finding {
-  readonly code: Code;
-  readonly span: Span;
-  readonly message: string;
-}
-
 export interface Diagnostic {
   readonly code: Code;
   readonly severity: Severity;

@@ -47,6 +47,28 @@ describe('one problem, one diagnostic', () => {
   });
 });
 
+describe('half-written and unusual documents', () => {
+  it('reads an unclosed quote in an inline marker\'s attributes to the end of its line only', async () => {
+    const text = lines('---', 'sources:', '  s1: https://x.org', '  s2: https://y.org', '---', ':claim[x [@s1]]{#c title="oops}', '', ':evidence[y [@s2]]{#e}', '', 'More prose [@nokey].');
+    assert.deepEqual(await diagnosticLines(text), ['6:bad-attribute', '10:unknown-source']);
+  });
+
+  it('finds a marker inside a link\'s text', async () => {
+    const text = lines('See [:claim[Kyiv changed course]{#c1}](https://example.org/a).', ':evidence[The decree [d](https://example.org/d)]{#e1 for=c1}');
+    assert.deepEqual(await diagnosticLines(text), []);
+  });
+
+  it('gives a footnote defined inside a block marker to every marker that references it', async () => {
+    const text = lines(':::claim{#c1}', 'Trade collapsed[^3]', '', '[^3]: See [the data](https://example.org/d).', ':::', '', ':claim[Also[^3]]{#c2}');
+    assert.deepEqual(await diagnosticLines(text), []);
+  });
+
+  it('counts positions after a byte-order mark the editor sent', async () => {
+    const { diagnostics } = await analyzeFixture({ text: '\uFEFF:claim[x]{#c}' });
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['unsupported-claim', 1, 8]]);
+  });
+});
+
 describe('sources', () => {
   it('resolves keys from front matter, BibTeX, CSL-JSON and YAML files, first definition first', async () => {
     const text = lines('---', 'sources:', '  a: https://example.org/a', 'bibliography: [refs/b.bib, refs/c.json, refs/d.yaml]', '---', ':evidence[[@a; @b; @c; @d]]{#e}');

@@ -54,6 +54,12 @@ describe('incremental parsing', () => {
     assert.deepEqual(starts, ['---', 'p1', '```', ':::claim{#c}', '<!--', '- item', 'p2']);
   });
 
+  it('does not split after a fence that opens indented, which may belong to a list item', () => {
+    const text = '- item\n  ```\n  a\n\nb\n  ```\nc\n\n:::claim{#x}\nhello\n:::\n';
+    assert.deepEqual(splitBlocks(text), [0]);
+    assert.deepEqual(summary(readDocument(text, new IncrementalParser())), summary(readDocument(text)));
+  });
+
   it('equals a full parse after random edits of the conformance cases', { skip: !existsSync(CONFORMANCE) && '../shared is not beside this checkout' }, () => {
     const cases = readdirSync(CONFORMANCE).filter((file) => file.endsWith('.md')).sort();
     cases.forEach((name, i) => checkEdits(readFileSync(join(CONFORMANCE, name), "utf8"), 120, i + 1));

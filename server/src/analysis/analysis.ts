@@ -51,7 +51,7 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analy
   const sources = new SourceTable([
     ...frontMatter.sources,
     ...context.bibliographies.flatMap((bibliography) =>
-      bibliography.items.map(({ keyRange, ...item }): SourceEntry => ({ ...item, origin: { kind: 'file', uri: bibliography.uri?.toString() ?? '', keyRange } })),
+      bibliography.items.map(({ keyRange, ...item }): SourceEntry => ({ ...item, origin: { kind: 'file', uri: bibliography.uri.toString(), keyRange } })),
     ),
   ]);
   const sourcesUnavailable = frontMatter.problems.some((problem) => problem.hidesSources) || context.bibliographies.some((bibliography) => bibliography.problem);

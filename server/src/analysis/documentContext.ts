@@ -7,7 +7,7 @@ import type { BibliographyReference } from '../sources/frontMatter.js';
 export interface LoadedBibliography {
   /** How the file is named to the user: the path as written, or as the setting gives it. */
   readonly name: string;
-  readonly uri: URI | undefined;
+  readonly uri: URI;
   /** Where the document names it; undefined for a file named in the settings. */
   readonly reference: BibliographyReference | undefined;
   readonly items: readonly BibliographyItem[];

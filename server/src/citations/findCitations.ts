@@ -15,10 +15,12 @@ export type FoundCitation = OwnedSite<{
 
 /**
  * A Pandoc citation key: it starts with a letter, digit or `_`, and may hold the punctuation
- * `:.#$%&-+?<>~/` between such characters (`sec:intro`, `fig.1`); or any text in braces.
+ * `:.#$%&-+?<>~/` between such characters (`sec:intro`, `fig.1`).
  */
-const KEY = String.raw`(?:\{[^{}\r\n]+\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*)`;
-const BRACKET = /(?<![\\!\]])\[([^[\]]*@[^[\]]*)\]/g;
+export const PLAIN_KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*`;
+/** A key as written after `@`: plain, or any text in braces (`@{odd key}`). */
+const KEY = String.raw`(?:\{[^{}\r\n]+\}|${PLAIN_KEY})`;
+const BRACKET = /(?<![\\!\]])\[([^[\]@]*@[^[\]]*)\]/g;
 const ITEM = new RegExp(String.raw`^(\s*)([^@]*?)(-?)@(${KEY})(.*)$`, 'su');
 const IN_TEXT = new RegExp(String.raw`(?<![\p{L}\p{N}_\\@-])@(${KEY})(?:[ \t]*\[([^[\]@\r\n]*)\])?`, 'gu');
 const BLANK_LINE = /\n[ \t>]*\r?\n|\r[ \t>]*\r/;

@@ -1,5 +1,5 @@
-import { Utils } from 'vscode-uri';
 import type { Analysis } from '../analysis/analysis.js';
+import { isInside } from '../links/classifyLink.js';
 import type { Range } from '../types.js';
 import { openableUrl } from './markdownText.js';
 
@@ -10,10 +10,10 @@ export interface DocumentLink {
 
 /**
  * Links in the front matter: each source's `url:` (and `doi:`) that may be opened, and each
- * `bibliography:` file, so that one can go on from a source's entry to the source itself.
+ * `bibliography:` file of the workspace, so that one can go on from an entry to the source itself.
  */
 export function getDocumentLinks(analysis: Analysis): DocumentLink[] {
-  const { frontMatter, lines, text } = analysis.syntax.model;
+  const { frontMatter, lines } = analysis.syntax.model;
   if (!frontMatter) return [];
   const links: DocumentLink[] = [];
   const yaml = frontMatter.yaml;
@@ -24,10 +24,10 @@ export function getDocumentLinks(analysis: Analysis): DocumentLink[] {
     const start = frontMatter.yamlStart + match.index + match[0].lastIndexOf(value);
     links.push({ range: lines.rangeOf({ start, end: start + value.length }), target });
   }
-  for (const reference of analysis.syntax.frontMatter.bibliography) {
-    const path = text.slice(reference.span.start, reference.span.end).replace(/^['"]|['"]$/g, '');
-    const target = Utils.joinPath(Utils.dirname(analysis.context.uri), path).toString();
-    links.push({ range: lines.rangeOf(reference.span), target });
+  // The files the analysis loaded, where the document names them; only those inside the workspace.
+  for (const bibliography of analysis.context.bibliographies) {
+    if (!bibliography.reference || !isInside(bibliography.uri, analysis.context.workspaceFolder)) continue;
+    links.push({ range: lines.rangeOf(bibliography.reference.span), target: bibliography.uri.toString() });
   }
   return links;
 }

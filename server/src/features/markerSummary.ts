@@ -1,11 +1,12 @@
 import type { Analysis } from '../analysis/analysis.js';
 import type { Marker } from '../model/model.js';
+import { firstWords } from '../text/textHelpers.js';
 import { escapeMarkdown, inlineCode } from './markdownText.js';
 
 /** `claim c1: "The annex does not…"` as a line of Markdown. */
 export function markerLine(marker: Marker, words = 12): string {
   const id = marker.attributes.id ? ` ${inlineCode(marker.attributes.id)}` : '';
-  return `${marker.kind}${id}: ${escapeMarkdown(shorten(marker.text, words))}`;
+  return `${marker.kind}${id}: ${escapeMarkdown(firstWords(marker.text, words))}`;
 }
 
 /** The sources a marker cites itself: keys that resolve (or cannot be checked) and working links. */
@@ -25,9 +26,4 @@ export function markerBullet(analysis: Analysis, marker: Marker): string {
   const grounded = analysis.facts[marker.index]!.grounded;
   const basis = sources.length > 0 ? `cites ${sources.join(', ')}` : grounded ? 'grounded through its own support' : 'no working source';
   return `- ${markerLine(marker)} (${basis})`;
-}
-
-function shorten(text: string, words: number): string {
-  const list = text.split(' ');
-  return list.length > words ? `${list.slice(0, words).join(' ')}…` : text;
 }

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis/analysis.js';
 import type { MarkerKind } from '../model/markerNames.js';
 import type { Marker } from '../model/model.js';
+import { firstWords } from '../text/textHelpers.js';
 import type { Range } from '../types.js';
 
 export interface MarkerSymbol {
@@ -36,8 +37,7 @@ export function getDocumentSymbols(analysis: Analysis): MarkerSymbol[] {
 }
 
 export function symbolName(marker: { readonly attributes: { readonly id?: string | undefined }; readonly text: string }): string {
-  const words = marker.text.split(' ');
-  const start = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : marker.text;
+  const start = firstWords(marker.text, 8);
   return marker.attributes.id ? `${marker.attributes.id} — ${start}` : start || '(empty)';
 }
 

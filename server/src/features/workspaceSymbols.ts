@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analysis.js';
+import { labelEnd } from '../parse/parseMarkdown.js';
 import type { MarkerKind } from '../model/markerNames.js';
 import type { Range } from '../types.js';
 import { symbolName } from './symbols.js';
@@ -69,10 +70,10 @@ function markersOnLine(line: string, number: number, lines: readonly string[]): 
     const afterName = match.index + match[0].length;
     const isFence = colons >= 3 && /^[ \t>]*$/.test(prose.slice(0, match.index));
     if (!isFence && prose[afterName] !== '[') continue;
-    const labelEnd = prose[afterName] === '[' ? closingBracket(prose, afterName) : afterName;
-    if (labelEnd === undefined) continue;
-    const label = prose[afterName] === '[' ? line.slice(afterName + 1, labelEnd - 1) : '';
-    const block = prose[labelEnd] === '{' ? /^\{[^}]*\}?/.exec(prose.slice(labelEnd))![0] : '';
+    const labelClose = prose[afterName] === '[' ? labelEnd(prose, afterName, prose.length) : afterName;
+    if (labelClose === undefined) continue;
+    const label = prose[afterName] === '[' ? line.slice(afterName + 1, labelClose - 1) : '';
+    const block = prose[labelClose] === '{' ? /^\{[^}]*\}?/.exec(prose.slice(labelClose))![0] : '';
     const id = /(?:^\{|\s)#([A-Za-z][\w-]*)/.exec(block)?.[1] ?? /(?:^\{|\s)id=["']?([A-Za-z][\w-]*)/.exec(block)?.[1];
     const text = isFence && !label ? firstContentLine(lines, number + 1) : label;
     // The range is the opening, as the analysis gives it: `:claim[`, or a block's whole fence line.
@@ -82,15 +83,6 @@ function markersOnLine(line: string, number: number, lines: readonly string[]): 
   return found;
 }
 
-function closingBracket(text: string, start: number): number | undefined {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '[') depth++;
-    else if (text[i] === ']' && --depth === 0) return i + 1;
-  }
-  return undefined;
-}
 
 function firstContentLine(lines: readonly string[], from: number): string {
   for (let i = from; i < lines.length && i < from + 5; i++) {

@@ -20,7 +20,9 @@ export class Analyses {
     const cached = this.entries.get(document.uri);
     if (cached?.version === document.version) return cached.analysis;
     const analysis = this.analyze(document);
-    this.entries.set(document.uri, { version: document.version, analysis });
+    const entry = { version: document.version, analysis };
+    this.entries.set(document.uri, entry);
+    analysis.catch(() => this.entries.get(document.uri) === entry && this.entries.delete(document.uri));
     return analysis;
   }
 

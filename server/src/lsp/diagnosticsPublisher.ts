@@ -12,6 +12,8 @@ import type { Workspaces } from './workspaces.js';
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Map<string, number>();
+  /** Bumped when everything is checked again: a publish begun before then is dropped. */
+  private generation = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -29,6 +31,7 @@ export class DiagnosticsPublisher {
   }
 
   scheduleAll(): void {
+    this.generation++;
     this.published.clear();
     for (const document of this.documents.all()) this.schedule(document.uri).catch(this.onError);
   }
@@ -44,12 +47,14 @@ export class DiagnosticsPublisher {
     this.timers.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    const version = document.version;
+    const { version } = document;
+    const generation = this.generation;
     const analysis = await this.analyses.latest(document);
-    if (this.documents.get(uri)?.version !== version || (this.published.get(uri) ?? -1) >= version) return;
-    this.published.set(uri, version);
     const checked = await this.workspaces.isChecked(URI.parse(uri));
     const state = await this.workspaces.stateOf(this.workspaces.folderOf(URI.parse(uri)));
+    const stale = generation !== this.generation || this.documents.get(uri)?.version !== version;
+    if (stale || (this.published.get(uri) ?? -1) >= version) return;
+    this.published.set(uri, version);
     const diagnostics = checked ? state.service.computeDiagnostics(analysis).map(toLspDiagnostic) : [];
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }

@@ -57,6 +57,8 @@ export class Workspaces {
     if (!state) {
       state = this.createState(folder);
       this.states.set(key, state);
+      // A failure (the client did not answer for its settings) is not kept: the next request asks again.
+      state.catch(() => this.states.get(key) === state && this.states.delete(key));
     }
     return state;
   }

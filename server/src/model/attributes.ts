@@ -37,21 +37,21 @@ function splitList(value: string | undefined): string[] | undefined {
 }
 
 /**
- * Finds the end of an attribute block that starts with `{` at `start`: just past its `}`, or,
- * for a block left open mid-edit, the end of the line (or of `limit`). Quoted values may hold `}`.
+ * Finds the end of an attribute block that starts with `{` at `start` and that remark-directive
+ * refused: just past its `}`, or, for a block left open mid-edit (`{#c title="oops`), the end of
+ * its line (or `limit`). Quoted values may hold `}`, not a line end.
  */
 export function attributeBlockEnd(text: string, start: number, limit = text.length): number {
   let quote: string | undefined;
   for (let i = start + 1; i < limit; i++) {
     const char = text[i]!;
+    if (char === '\n' || char === '\r') return i;
     if (quote) {
       if (char === quote) quote = undefined;
     } else if (char === '"' || char === "'") {
       quote = char;
     } else if (char === '}') {
       return i + 1;
-    } else if (char === '\n' || char === '\r') {
-      return i;
     }
   }
   return limit;

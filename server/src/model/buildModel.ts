@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { attributeBlockStart, labelEnd, type ParsedMarkdown } from '../parse/parseMarkdown.js';
 import { findCitations } from '../citations/findCitations.js';
 import { LineIndex } from '../text/lineIndex.js';
+import { lineEndAt } from '../text/textHelpers.js';
 import type { Span } from '../types.js';
 import { attributeBlockEnd, idSpanIn, listItemsIn, parseAttributesLeniently, readMarkerAttributes, type RawAttributes } from './attributes.js';
 import { isMarkerKind, nearMissOf } from './markerNames.js';
@@ -102,10 +103,10 @@ class ModelBuilder {
         return;
       case 'link':
         this.linkSites.push({ url: node.url, offset: span.start, span });
-        return;
+        break;
       case 'linkReference':
         this.linkSites.push({ url: this.definitions.get(node.identifier) ?? '', offset: span.start, span });
-        return;
+        break;
       case 'footnoteReference':
         this.footnoteReferences.push({ identifier: node.identifier, offset: span.start });
         return;
@@ -160,14 +161,16 @@ class ModelBuilder {
 
   private readSyntax(node: Directive, span: Span, colons: number): DirectiveSyntax {
     const nameEnd = span.start + colons + node.name.length;
-    const firstLineEnd = lineEnd(this.text, span.start);
+    const firstLineEnd = lineEndAt(this.text, span.start);
     const labelLimit = node.type === 'textDirective' ? span.end : firstLineEnd;
     const closed = this.text[nameEnd] === '[' ? labelEnd(this.text, nameEnd, labelLimit) : undefined;
     const label = closed === undefined ? undefined : { start: nameEnd + 1, end: closed - 1 };
     // An inline block that does not parse is left outside the node, so look past its end.
     const blockLimit = node.type === 'textDirective' ? this.text.length : firstLineEnd;
     const braceAt = attributeBlockStart(this.text, nameEnd, blockLimit);
-    const attributeBlock = braceAt === undefined ? undefined : { start: braceAt, end: attributeBlockEnd(this.text, braceAt, blockLimit) };
+    // A block remark accepted ends with the node (and may span lines); a refused one is read to its `}` or line end.
+    const accepted = node.type === 'textDirective' && braceAt !== undefined && braceAt < span.end;
+    const attributeBlock = braceAt === undefined ? undefined : { start: braceAt, end: accepted ? span.end : attributeBlockEnd(this.text, braceAt, blockLimit) };
     return { nameEnd, label, attributeBlock, firstLineEnd };
   }
 
@@ -255,11 +258,6 @@ function countColons(text: string, start: number): number {
   return end - start;
 }
 
-function lineEnd(text: string, from: number): number {
-  let end = from;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return end;
-}
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1]!)) end--;

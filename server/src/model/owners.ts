@@ -26,12 +26,27 @@ export function assignOwners<T>(sites: readonly OwnedSite<T>[], context: Ownersh
   }
   const sorted = [...sites].sort((a, b) => a.offset - b.offset);
   const innermostAgain = innermostMarkerFinder(context.markers);
+  const footnotes = [...context.footnoteDefinitions].sort((a, b) => a.span.start - b.span.start);
   return sorted.map((site) => {
     const marker = innermostAgain(site.offset);
-    if (marker) return { ...site, owners: [marker] };
-    const footnote = context.footnoteDefinitions.find((definition) => contains(definition.span, site.offset));
-    return { ...site, owners: footnote ? referencingMarkers.get(footnote.identifier) ?? [] : [] };
+    const footnote = enclosing(footnotes, site.offset);
+    const referencing = footnote ? referencingMarkers.get(footnote.identifier) ?? [] : [];
+    return { ...site, owners: [...new Set([...(marker ? [marker] : []), ...referencing])] };
   });
+}
+
+/** The footnote definition (they never nest) whose span holds `offset`, by binary search. */
+function enclosing<T extends { readonly span: Span }>(sorted: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const { span } = sorted[mid]!;
+    if (offset < span.start) high = mid - 1;
+    else if (offset >= span.end) low = mid + 1;
+    else return sorted[mid];
+  }
+  return undefined;
 }
 
 /**
@@ -53,8 +68,4 @@ function innermostMarkerFinder(markers: readonly Marker[]): (offset: number) => 
     popEndedBefore(offset);
     return open[open.length - 1];
   };
-}
-
-function contains(span: Span, offset: number): boolean {
-  return span.start <= offset && offset < span.end;
 }

@@ -1,3 +1,5 @@
+import { lineEndAt } from '../text/textHelpers.js';
+
 /**
  * Splits a document into top-level blocks that parse the same alone as in the whole document,
  * so that an edit needs only the blocks it touches parsed again.
@@ -6,7 +8,9 @@
  * may hold blank lines is open there: the front matter, a fenced code block, a container
  * directive (`:::`), or an HTML block that only a closing token ends (comments, `<pre>`,
  * `<script>` …). Indented lines never start a block: after a blank line they may continue a list
- * item, a footnote or an indented code block. Splitting less than possible is always safe.
+ * item, a footnote or an indented code block. A fence or such an HTML block that opens indented
+ * may belong to a list item whose end would change what it holds: after one, the rest of the
+ * document stays one block. Splitting less than possible is always safe.
  */
 export function splitBlocks(text: string): number[] {
   const starts = [0];
@@ -15,7 +19,7 @@ export function splitBlocks(text: string): number[] {
   let at = 0;
   let first = true;
   while (at < text.length) {
-    const end = lineEnd(text, at);
+    const end = lineEndAt(text, at);
     const line = text.slice(at, end);
     const blank = /^[ \t]*$/.test(line);
     if (!first && previousBlank && !blank && !/^[ \t]/.test(line) && state.isClosed()) starts.push(at);
@@ -41,12 +45,14 @@ const HTML_UNTIL: readonly [RegExp, RegExp][] = [
 /** What is open at the end of the lines read so far. */
 class OpenConstructs {
   private frontMatter = false;
+  /** Something opened whose extent depends on the lists around it: no more splits. */
+  private uncertain = false;
   private fence: string | undefined;
   private htmlEnd: RegExp | undefined;
   private containers: number[] = [];
 
   isClosed(): boolean {
-    return !this.frontMatter && this.fence === undefined && this.htmlEnd === undefined && this.containers.length === 0;
+    return !this.uncertain && !this.frontMatter && this.fence === undefined && this.htmlEnd === undefined && this.containers.length === 0;
   }
 
   read(line: string, first: boolean): void {
@@ -68,11 +74,13 @@ class OpenConstructs {
     const fence = FENCE.exec(line);
     if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
       this.fence = fence[1]!;
+      this.uncertain ||= line.startsWith(' ');
       return;
     }
     for (const [start, end] of HTML_UNTIL) {
       if (start.test(line)) {
         if (!end.test(line.replace(start, ''))) this.htmlEnd = end;
+        this.uncertain ||= line.startsWith(' ');
         return;
       }
     }
@@ -84,15 +92,13 @@ class OpenConstructs {
       return;
     }
     const container = CONTAINER.exec(line);
-    if (container) this.containers.push(container[1]!.length);
+    if (container) {
+      this.containers.push(container[1]!.length);
+      this.uncertain ||= line.startsWith(' ');
+    }
   }
 }
 
-function lineEnd(text: string, from: number): number {
-  let end = from;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return end;
-}
 
 function nextLineStart(text: string, end: number): number {
   if (text[end] === '\r' && text[end + 1] === '\n') return end + 2;

@@ -35,6 +35,8 @@ interface ParsedBlock {
  */
 export class IncrementalParser {
   private blocks: ParsedBlock[] = [];
+  /** Every block was parsed with the stubs of the definitions that all the blocks make. */
+  private stubsSettled = true;
 
   parse(text: string): ParsedMarkdown {
     const lines = new LineIndex(text);
@@ -43,20 +45,23 @@ export class IncrementalParser {
     const reusable = groupByText(this.blocks);
     const previousDefinitions = definitionsOf(this.blocks);
     const firstPass = texts.map((blockText, i) => take(reusable, blockText, i === 0) ?? this.parseBlock(blockText, i === 0, stubText(previousDefinitions, blockText)));
-    if (firstPass.some((block) => block.definesInContainer)) return this.parseWhole(text);
+    if (firstPass.some((block) => block.definesInContainer)) return this.parseWhole(text, firstPass);
     const definitions = definitionsOf(firstPass);
     // Blocks got the stubs of the previous definitions: when those stand, every block is right.
-    const blocks = sameList(definitions, previousDefinitions) ? firstPass : firstPass.map((block, i) => {
+    const blocks = this.stubsSettled && sameList(definitions, previousDefinitions) ? firstPass : firstPass.map((block, i) => {
       const stubs = stubText(definitions, block.text);
       return stubs === block.stubs ? block : this.parseBlock(block.text, i === 0, stubs);
     });
     blocks.forEach((block, i) => moveBlock(block, starts[i]!, lines.positionAt(starts[i]!).line));
     this.blocks = blocks;
+    this.stubsSettled = true;
     return assemble(text, lines, blocks);
   }
 
-  private parseWhole(text: string): ParsedMarkdown {
-    this.blocks = [];
+  /** Parses the document whole, keeping the blocks read so far (their stubs unchecked) for the next version. */
+  private parseWhole(text: string, blocks: ParsedBlock[]): ParsedMarkdown {
+    this.blocks = blocks;
+    this.stubsSettled = false;
     return parseMarkdown(text);
   }
 
@@ -99,29 +104,21 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * The document's definitions that a block may use, as text to parse after it: a label is
- * included when its first word appears in the block (one too many changes nothing, and a
- * block's own definitions come first, so they win).
+ * The document's definitions that a block may use, as text to parse after it: those whose label
+ * the block writes in brackets (`[label]`, `[text][label]`, `[^note]`), compared as CommonMark
+ * compares labels. One too many changes nothing; a block's own definitions come first, so win.
  */
 function stubText(definitions: readonly string[], text: string): string {
-  const lower = text.toLowerCase();
+  if (definitions.length === 0 || !text.includes('[')) return '';
+  const used = new Set([...text.matchAll(/\[([^[\]]+)\]/g)].map((match) => normalizeLabel(match[1]!)));
   return definitions
-    .filter((label) => lower.includes(firstWord(label)))
+    .filter((label) => used.has(normalizeLabel(label.slice(1, -1))))
     .map((label) => `\n\n${label}: #`)
     .join('');
 }
 
-const firstWords = new Map<string, string>();
-
-/** The first word of a label (`[^Foot note]` → `foot`), what a block must mention to use it. */
-function firstWord(label: string): string {
-  let word = firstWords.get(label);
-  if (word === undefined) {
-    word = label.slice(1, -1).replace(/^\^/, '').trim().split(/\s+/)[0]!.toLowerCase();
-    if (firstWords.size > 10_000) firstWords.clear();
-    firstWords.set(label, word);
-  }
-  return word;
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** The definitions a block's tree holds: their labels as written, and whether a container directive holds them. */

@@ -33,10 +33,32 @@ export function parseMarkdown(text: string): ParsedMarkdown {
  */
 export function parseText(text: string, frontMatter: boolean): ParsedMarkdown {
   const processor = frontMatter ? withFrontMatter : withoutFrontMatter;
-  const tree = processor.parse(text);
+  const parse = (source: string) => countByteOrderMark(source, processor.parse(source));
+  const tree = parse(text);
   const refused = findRefusedFenceAttributes(text, tree);
   if (refused.size === 0) return { text, tree, refusedAttributeBlocks: refused };
-  return { text, tree: processor.parse(blank(text, refused)), refusedAttributeBlocks: refused };
+  return { text, tree: parse(blank(text, refused)), refusedAttributeBlocks: refused };
+}
+
+/**
+ * micromark skips a byte-order mark and counts positions without it; the model counts in the
+ * text as given (an editor may send one), so positions move one character on.
+ */
+function countByteOrderMark(text: string, tree: Root): Root {
+  if (text.charCodeAt(0) !== 0xfeff) return tree;
+  const shift = (point: { line: number; column: number; offset?: number | undefined }) => {
+    if (point.offset !== undefined) point.offset++;
+    if (point.line === 1) point.column++;
+  };
+  const visit = (node: Nodes) => {
+    if (node.position) {
+      shift(node.position.start);
+      shift(node.position.end);
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return tree;
 }
 
 /**

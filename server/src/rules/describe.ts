@@ -1,10 +1,11 @@
 import type { Analysis } from '../analysis/analysis.js';
 import type { Marker } from '../model/model.js';
 import { closestName } from '../text/closestName.js';
+import { firstWords } from '../text/textHelpers.js';
 
 /** `claim "c1"`, or `claim "The annex does not tell…"` for a marker without an id. */
 export function describeMarker(marker: Marker): string {
-  return `${marker.kind} "${marker.attributes.id ?? firstWords(marker.text)}"`;
+  return `${marker.kind} "${marker.attributes.id ?? firstWords(marker.text, 6)}"`;
 }
 
 export function capitalize(text: string): string {
@@ -14,11 +15,6 @@ export function capitalize(text: string): string {
 /** How to point at a marker in `for=`: its id, or a hint to give it one. */
 export function referenceTo(marker: Marker): string {
   return marker.attributes.id ? `for=${marker.attributes.id}` : 'for=<id> (after giving it an id, {#id})';
-}
-
-export function firstWords(text: string, count = 6): string {
-  const words = text.split(' ');
-  return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
 }
 
 /** The markers a rule about markers looks at: an empty marker gets only `empty-marker`. */

@@ -8,6 +8,8 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   const allowed = Math.min(2, Math.floor(name.length / 3));
   let best: { candidate: string; steps: number } | undefined;
   for (const candidate of candidates) {
+    // Each edit changes the length by one at most: far longer or shorter names cannot be close.
+    if (Math.abs(candidate.length - name.length) > allowed) continue;
     const steps = damerauLevenshtein(name.toLowerCase(), candidate.toLowerCase()).steps;
     if (steps <= allowed && candidate !== name && (!best || steps < best.steps)) best = { candidate, steps };
   }

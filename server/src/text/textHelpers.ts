@@ -1,0 +1,14 @@
+/** Small operations on text that several modules need. */
+
+/** The offset where the line holding `from` ends, before its line break. */
+export function lineEndAt(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
+}
+
+/** The first `count` words of a text, with "…" when some were left out. */
+export function firstWords(text: string, count: number): string {
+  const words = text.split(' ');
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
+}
