@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspTestClient, positionOf } from './lspClient.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -63,6 +63,26 @@ describe('diagnostics over the protocol', () => {
     assert.deepEqual(final.map((d) => d.code), ['unsupported-claim']);
     const versions = client.publications(uri).map((params) => params.version ?? 0);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published versions out of order: ${versions.join(', ')}`);
+  });
+
+  it('watch a bibliography file the settings name outside the workspace, and re-check when it changes', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tradecraft-home-'));
+    try {
+      const exportFile = join(home, 'zotero.json');
+      writeFileSync(exportFile, '[{"id": "old", "title": "Old"}]');
+      await client.setSettings({ diagnosticsDelay: 0, bibliography: [exportFile] });
+      const uri = await client.open('zotero.md', ':evidence[Newly exported [@fresh]]{#e1}\n');
+      assert.deepEqual((await client.currentDiagnostics(uri)).map((d) => d.code), ['unknown-source']);
+      const watched = () => client.registrations.some((r) => JSON.stringify(r.registerOptions ?? '').includes(pathToFileURL(home).href));
+      for (const deadline = Date.now() + 5000; !watched() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(watched(), JSON.stringify(client.registrations));
+      writeFileSync(exportFile, '[{"id": "old", "title": "Old"}, {"id": "fresh", "title": "Fresh"}]');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(exportFile).href, type: 2 }] });
+      assert.deepEqual(await client.diagnostics(uri, (params) => params.diagnostics.length === 0), []);
+    } finally {
+      await client.setSettings({ diagnosticsDelay: 0 });
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('apply changed severities and re-check open documents', async () => {

@@ -27,6 +27,8 @@ export class LspTestClient {
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
   readonly configurationRequests: unknown[] = [];
+  /** What the server asked the client to register (`client/registerCapability`). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly logs: string[] = [];
 
   private constructor(
@@ -52,7 +54,11 @@ export class LspTestClient {
       client.configurationRequests.push(params);
       return params.items.map(() => client.options.settings ?? {});
     });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      client.registrations.push(...params.registrations);
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', () => null);
     connection.listen();
     const root = pathToFileURL(options.workspace).href;
     await connection.sendRequest('initialize', {
@@ -60,7 +66,7 @@ export class LspTestClient {
       rootUri: root,
       workspaceFolders: [{ uri: root, name: 'workspace' }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, workspaceFolders: true },
         textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, publishDiagnostics: { versionSupport: true } },
       },
     });

@@ -35,6 +35,7 @@ import {
 } from './convert.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { overlayHost } from './overlayHost.js';
+import { SettingsFileWatcher } from './settingsFileWatcher.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { Workspaces } from './workspaces.js';
 
@@ -48,10 +49,12 @@ export function startServer(connection: Connection, baseHost: Host): void {
   let canAskConfiguration = false;
   let clientCapabilities: InitializeParams['capabilities'] = {};
   const logError = (error: unknown) => connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const settingsFiles = new SettingsFileWatcher(connection, logError);
   const workspaces = new Workspaces(
     host,
     async (folder) => (canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: folder.toString(), section: 'tradecraft' }) : clientConfiguration),
     (message) => connection.console.warn(`Settings: ${message}`),
+    (folder, settings) => settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]),
   );
   const analyses = new Analyses(workspaces);
   const publisher = new DiagnosticsPublisher(connection, documents, analyses, workspaces, logError);
@@ -78,6 +81,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientCapabilities = params.capabilities;
+    settingsFiles.enabled = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     clientConfiguration = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     const folders = params.workspaceFolders?.map((folder) => URI.parse(folder.uri)) ?? (params.rootUri ? [URI.parse(params.rootUri)] : []);
@@ -127,6 +131,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
     const settings = (change.settings as { tradecraft?: unknown } | undefined)?.tradecraft;
     if (settings !== undefined) clientConfiguration = settings;
     workspaces.reset();
+    settingsFiles.clear();
     index.clear();
     recheckAll();
   });

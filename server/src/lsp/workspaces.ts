@@ -26,6 +26,8 @@ export class Workspaces {
     private readonly host: Host,
     private readonly configuration: ConfigurationSource,
     private readonly warn: (message: string) => void,
+    /** Told of each folder's settings when they are read, to watch the files they name. */
+    private readonly onSettings: (folder: URI, settings: ServerSettings) => void = () => {},
   ) {}
 
   setFolders(folders: readonly URI[]): void {
@@ -72,6 +74,7 @@ export class Workspaces {
 
   private async createState(folder: URI): Promise<FolderState> {
     const settings = readClientSettings(await this.configuration(folder), folder, this.warn);
+    this.onSettings(folder, settings);
     const included = picomatch([...settings.include], { dot: true });
     const excluded = settings.exclude.length > 0 ? picomatch([...settings.exclude], { dot: true }) : () => false;
     return {
