@@ -109,14 +109,15 @@ describe('navigation over the protocol: hover, definition, references, rename', 
   });
 
   describe('hover', () => {
-    it('shows the source card of a bracketed citation with its locator, on exactly the key', async () => {
+    it('shows the source card of a bracketed citation with its locator, on exactly the citation item', async () => {
       const expected = {
         contents: { kind: 'markdown', value: [...DECREE_CARD, 'Cited at p. 4', '`@decree-2026` · defined in the front matter'].join('  \n') },
-        range: rangeOf(MAIN, '@decree-2026, p. 4', 1, 'decree-2026'.length),
+        range: rangeOf(MAIN, '@decree-2026, p. 4'),
       };
       assert.deepEqual(await hover('@decree-2026, p. 4', 0), expected, 'on the @');
       assert.deepEqual(await hover('@decree-2026, p. 4', 5), expected, 'inside the key');
-      assert.deepEqual(await hover('@decree-2026, p. 4', 12), expected, 'at the end of the key');
+      assert.deepEqual(await hover('@decree-2026, p. 4', 16), expected, 'on the locator');
+      assert.equal(await hover('officials [@decree', 3), null, 'not on the prose before the bracket');
     });
 
     it('shows the card of an in-text citation, from the BibTeX file', async () => {
@@ -130,7 +131,7 @@ describe('navigation over the protocol: hover, definition, references, rename', 
             '`@stats-2023` · defined in `refs.bib`',
           ].join('  \n'),
         },
-        range: rangeOf(MAIN, '@stats-2023', 1),
+        range: rangeOf(MAIN, '@stats-2023'),
       });
     });
 
@@ -156,7 +157,7 @@ describe('navigation over the protocol: hover, definition, references, rename', 
     it('says that an unknown key is not defined, and says nothing on an in-text @handle', async () => {
       assert.deepEqual(await hover('@nonexistent-key', 4), {
         contents: { kind: 'markdown', value: '`@nonexistent-key` is not defined in the sources or bibliography files.' },
-        range: rangeOf(MAIN, '@nonexistent-key', 1),
+        range: rangeOf(MAIN, '@nonexistent-key'),
       });
       assert.equal(await hover('@someone', 3), null);
     });

@@ -21,6 +21,8 @@ export interface ResolvedCitation {
   /** Where problems with it are reported: the `@key`, or the marker's opening for `src=`. */
   readonly span: Span;
   readonly keySpan: Span;
+  /** The whole item (`see @a, p. 4`); the key itself for `src=`. */
+  readonly itemSpan: Span;
   readonly locator: string;
   readonly owners: readonly Marker[];
   readonly source: SourceEntry | undefined;
@@ -71,19 +73,15 @@ function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavaila
     const status: CitationStatus = source ? 'resolved' : unavailable ? 'unverifiable' : 'unknown';
     // An in-text `@word` that names no source is a handle or an address, not a citation.
     if (status === 'unknown' && citation.form === 'in-text') return [];
-    return [{ key: citation.key, form: citation.form, span: citation.span, keySpan: citation.keySpan, locator: citation.locator, owners: citation.owners, source, status }];
+    return [{ key: citation.key, form: citation.form, span: citation.span, keySpan: citation.keySpan, itemSpan: citation.itemSpan, locator: citation.locator, owners: citation.owners, source, status }];
   });
 }
 
 function srcCitations(marker: Marker) {
-  return (marker.attributes.src ?? []).filter(Boolean).map((key) => ({
-    key,
-    form: 'attribute' as const,
-    span: marker.opening,
-    keySpan: marker.listItems.find((item) => item.attribute === 'src' && item.text === key)?.span ?? marker.opening,
-    locator: '',
-    owners: [marker],
-  }));
+  return (marker.attributes.src ?? []).filter(Boolean).map((key) => {
+    const keySpan = marker.listItems.find((item) => item.attribute === 'src' && item.text === key)?.span ?? marker.opening;
+    return { key, form: 'attribute' as const, span: marker.opening, keySpan, itemSpan: keySpan, locator: '', owners: [marker] };
+  });
 }
 
 function classify(url: string, context: DocumentContext): LinkKind {

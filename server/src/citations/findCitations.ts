@@ -11,6 +11,7 @@ export type FoundCitation = OwnedSite<{
   readonly prefix: string;
   readonly locator: string;
   readonly suppressAuthor: boolean;
+  readonly itemSpan: Span;
 }>;
 
 /**
@@ -63,6 +64,7 @@ function readItems(inside: string, insideStart: number): FoundCitation[] | undef
       prefix: prefix!.trim(),
       locator: suffix!.replace(/^\s*,/, '').trim(),
       suppressAuthor: minus === '-',
+      itemSpan: { start: itemStart + space!.length, end: itemStart + item.trimEnd().length },
     }));
     itemStart += item.length + 1;
   }
@@ -81,6 +83,7 @@ function findInText(prose: string, taken: readonly Span[]): FoundCitation[] {
       prefix: '',
       locator: (match[2] ?? '').trim(),
       suppressAuthor: false,
+      itemSpan: { start: match.index, end: match.index + match[0].length },
     }));
   }
   return citations;
@@ -91,7 +94,7 @@ function citation(
   form: CitationForm,
   span: Span,
   keyStart: number,
-  details: { prefix: string; locator: string; suppressAuthor: boolean },
+  details: { prefix: string; locator: string; suppressAuthor: boolean; itemSpan: Span },
 ): FoundCitation {
   const braced = rawKey.startsWith('{');
   const key = braced ? rawKey.slice(1, -1) : rawKey;

@@ -30,7 +30,8 @@ export function getHover(analysis: Analysis, offset: number): Hover | undefined 
       case 'link': return linkHover(analysis, symbol.link);
     }
   })();
-  return { contents, span: symbol.span };
+  // A citation's hover covers its whole item (`see @a, p. 4`), and nothing beyond it.
+  return { contents, span: symbol.kind === 'citation' ? symbol.citation.itemSpan : symbol.span };
 }
 
 function citationHover(analysis: Analysis, citation: ResolvedCitation): string {

@@ -16,7 +16,7 @@ export type SymbolAt =
 /** The most specific thing at `offset`: a key or id before the marker or link around it. */
 export function symbolAt(analysis: Analysis, offset: number): SymbolAt | undefined {
   const within = (span: Span | undefined) => span !== undefined && span.start <= offset && offset <= span.end;
-  const citation = analysis.citations.find((c) => within(c.keySpan) || (c.form !== 'attribute' && within(c.span)));
+  const citation = analysis.citations.find((c) => within(c.keySpan)) ?? analysis.citations.find((c) => within(c.itemSpan));
   if (citation) return { kind: 'citation', span: citation.keySpan, citation };
   for (const entry of analysis.syntax.frontMatter.sources) {
     if (entry.origin.kind === 'front-matter' && within(entry.origin.keySpan)) return { kind: 'source-key', span: entry.origin.keySpan, entry };

@@ -54,6 +54,8 @@ export interface CitationSite {
   readonly prefix: string;
   readonly locator: string;
   readonly suppressAuthor: boolean;
+  /** The whole item: prefix, key and locator (`see @a, p. 4`), where a hover belongs. */
+  readonly itemSpan: Span;
   /** The markers whose own content holds this site (none outside markers, several via a shared footnote). */
   readonly owners: readonly Marker[];
 }
