@@ -1,11 +1,11 @@
-import { URI, Utils } from 'vscode-uri';
+import type { URI } from 'vscode-uri';
 import { analyze, type Analysis } from './analysis/analysis.js';
 import { computeDiagnostics } from './analysis/diagnostics.js';
 import type { DocumentContext, LoadedBibliography } from './analysis/documentContext.js';
 import { readDocument, type DocumentSyntax } from './analysis/documentSyntax.js';
 import type { FileKind, Host } from './host.js';
 import { IncrementalParser } from './parse/incrementalParser.js';
-import { isInside, linkedFile } from './links/classifyLink.js';
+import { isInside, linkedFile, resolveFromDocument } from './links/classifyLink.js';
 import { formatOf, parseBibliography, type BibliographyItem } from './sources/bibliographyFile.js';
 import type { BibliographyReference } from './sources/frontMatter.js';
 import type { Settings } from './settings.js';
@@ -58,7 +58,7 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
     if (!syntax.usesLanguage) return { uri, workspaceFolder, bibliographies: [], fileKinds: new Map() };
     const loadInside = (name: string, file: URI, reference: BibliographyReference | undefined) =>
       isInside(file, workspaceFolder) ? loadBibliography(name, file, reference) : Promise.resolve(outsideWorkspace(name, file, reference));
-    const named = syntax.frontMatter.bibliography.map((reference) => loadInside(reference.path, resolvePath(reference.path, uri, workspaceFolder), reference));
+    const named = syntax.frontMatter.bibliography.map((reference) => loadInside(reference.path, resolveFromDocument(reference.path, uri, workspaceFolder), reference));
     const fromUser = settings.bibliography.map((file) => loadBibliography(file.fsPath, file, undefined));
     const fromWorkspace = settings.workspaceBibliography.map((file) => loadInside(file.fsPath, file, undefined));
     const bibliographies = await Promise.all([...named, ...fromUser, ...fromWorkspace]);
@@ -89,10 +89,6 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
       bibliographyFiles.delete(uri.toString());
     },
   };
-}
-
-function resolvePath(path: string, document: URI, workspaceFolder: URI): URI {
-  return path.startsWith('/') ? workspaceFolder.with({ path }) : Utils.joinPath(Utils.dirname(document), path);
 }
 
 function outsideWorkspace(name: string, file: URI, reference: BibliographyReference | undefined): LoadedBibliography {

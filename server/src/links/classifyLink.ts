@@ -29,8 +29,13 @@ export function linkedFile(url: string, document: URI, workspaceFolder: URI): UR
   if (classifyByText(url) !== undefined) return undefined;
   const path = safeDecode(url.trim().replace(/[?#].*$/, ''));
   if (path === '') return undefined;
-  const target = path.startsWith('/') ? workspaceFolder.with({ path }) : Utils.joinPath(Utils.dirname(document), path);
+  const target = resolveFromDocument(path, document, workspaceFolder);
   return isInside(target, workspaceFolder) ? target : undefined;
+}
+
+/** A path a document names: relative to the document's folder, or a path of the file system. */
+export function resolveFromDocument(path: string, document: URI, workspaceFolder: URI): URI {
+  return path.startsWith('/') ? workspaceFolder.with({ path }) : Utils.joinPath(Utils.dirname(document), path);
 }
 
 export function isInside(uri: URI, folder: URI): boolean {

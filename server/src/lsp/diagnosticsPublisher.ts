@@ -49,13 +49,19 @@ export class DiagnosticsPublisher {
     if (!document) return;
     const { version } = document;
     const generation = this.generation;
-    const analysis = await this.analyses.latest(document);
-    const checked = await this.workspaces.isChecked(URI.parse(uri));
-    const state = await this.workspaces.stateOf(this.workspaces.folderOf(URI.parse(uri)));
+    const diagnostics = await this.diagnosticsOf(document);
     const stale = generation !== this.generation || this.documents.get(uri)?.version !== version;
     if (stale || (this.published.get(uri) ?? -1) >= version) return;
     this.published.set(uri, version);
-    const diagnostics = checked ? state.service.computeDiagnostics(analysis).map(toLspDiagnostic) : [];
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** A document that include/exclude leave out gets none, and is not analysed for them. */
+  private async diagnosticsOf(document: TextDocument) {
+    const uri = URI.parse(document.uri);
+    if (!(await this.workspaces.isChecked(uri))) return [];
+    const analysis = await this.analyses.latest(document);
+    const { service } = await this.workspaces.stateOf(this.workspaces.folderOf(uri));
+    return service.computeDiagnostics(analysis).map(toLspDiagnostic);
   }
 }

@@ -30,9 +30,10 @@ export const unknownSource: Rule = {
   defaultSeverity: 'error',
   summary: 'A citation key names no source in the front matter or the bibliography.',
   *check(analysis) {
-    const known = [...analysis.sources.entries].map((entry) => entry.key);
+    let known: string[] | undefined;
     for (const citation of analysis.citations) {
       if (citation.status !== 'unknown' || citation.owners.some((owner) => owner.isEmpty)) continue;
+      known ??= [...analysis.sources.entries].map((entry) => entry.key);
       yield {
         span: citation.span,
         message: `Source "${citation.key}" is not defined: add it to sources: in the front matter or to a bibliography file.${didYouMean(citation.key, known)}`,
