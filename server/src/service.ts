@@ -2,9 +2,10 @@ import type { URI } from 'vscode-uri';
 import { analyze, type Analysis } from './analysis/analysis.js';
 import { computeDiagnostics } from './analysis/diagnostics.js';
 import type { DocumentContext, LoadedBibliography } from './analysis/documentContext.js';
-import { readDocument, type DocumentSyntax } from './analysis/documentSyntax.js';
+import { readDocumentInSteps, type DocumentSyntax } from './analysis/documentSyntax.js';
 import type { FileKind, Host } from './host.js';
 import { IncrementalParser } from './parse/incrementalParser.js';
+import { runPausing, runToEnd } from './parse/steps.js';
 import { isInside, linkedFile, resolveFromDocument } from './links/classifyLink.js';
 import { formatOf, parseBibliography, type BibliographyItem } from './sources/bibliographyFile.js';
 import type { BibliographyReference } from './sources/frontMatter.js';
@@ -18,6 +19,12 @@ export interface DocumentInput {
   readonly workspaceFolder: URI;
   /** The parser that read the document's previous version: only changed blocks are parsed again. */
   readonly parser?: IncrementalParser;
+  /**
+   * Awaited between pieces of the work (after each block parsed, before the analysis proper):
+   * the server yields to other work there, and rejects to abandon the analysis of a version that
+   * a newer one replaced. The rejection is passed on; the parser stays right for the next version.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 /** The one API of the core, for the command line and the language server alike. */
@@ -79,8 +86,11 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
     async analyze(document) {
       // Parsing by blocks equals a whole parse and is faster on large documents (micromark slows
       // down more than linearly with length), so even a first reading goes block by block.
-      const syntax = readDocument(document.text, document.parser ?? new IncrementalParser());
-      return analyze(syntax, await loadContext(syntax, document));
+      const steps = readDocumentInSteps(document.text, document.parser ?? new IncrementalParser());
+      const syntax = document.pause ? await runPausing(steps, document.pause) : runToEnd(steps);
+      const context = await loadContext(syntax, document);
+      await document.pause?.();
+      return analyze(syntax, context);
     },
     computeDiagnostics(analysis) {
       return computeDiagnostics(analysis, settings);

@@ -2,6 +2,7 @@ import { buildModel } from '../model/buildModel.js';
 import type { DocumentModel } from '../model/model.js';
 import type { IncrementalParser } from '../parse/incrementalParser.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
+import { runToEnd, type Steps } from '../parse/steps.js';
 import { readFrontMatter, type FrontMatterData } from '../sources/frontMatter.js';
 
 /** What one version of a document says by itself, before any file it names is read. */
@@ -20,7 +21,16 @@ export interface DocumentSyntax {
  * that read the document's previous version, only the blocks that changed are parsed again.
  */
 export function readDocument(text: string, parser?: IncrementalParser): DocumentSyntax {
-  const model = buildModel(parser ? parser.parse(text) : parseMarkdown(text));
+  return runToEnd(readDocumentInSteps(text, parser));
+}
+
+/**
+ * `readDocument`, pausing between the blocks the parser parses. The model is built in the step
+ * that ends the parse: the parser moves the trees of reused blocks, so the tree must be read
+ * before another parse of the same parser runs.
+ */
+export function* readDocumentInSteps(text: string, parser?: IncrementalParser): Steps<DocumentSyntax> {
+  const model = buildModel(parser ? yield* parser.parseInSteps(text) : parseMarkdown(text));
   const frontMatter = readFrontMatter(model.frontMatter, model.lines);
   const usesLanguage = model.markers.length > 0 || model.nearMisses.length > 0 || frontMatter.declaresSources;
   return { model, frontMatter, usesLanguage };

@@ -3,6 +3,7 @@ import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
 import { splitBlocks } from './blocks.js';
 import { parseMarkdown, parseText, type ParsedMarkdown } from './parseMarkdown.js';
+import { runToEnd, type Steps } from './steps.js';
 
 /** One top-level block, parsed alone, with its tree shifted to where the block now lies. */
 interface ParsedBlock {
@@ -39,23 +40,46 @@ export class IncrementalParser {
   private stubsSettled = true;
 
   parse(text: string): ParsedMarkdown {
+    return runToEnd(this.parseInSteps(text));
+  }
+
+  /**
+   * The same parse, pausing after each block it parses. A parse left unfinished changes nothing:
+   * the parser's state is written only at the end, in the step that returns the tree.
+   */
+  *parseInSteps(text: string): Steps<ParsedMarkdown> {
     const lines = new LineIndex(text);
     const starts = splitBlocks(text);
     const texts = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
     const reusable = groupByText(this.blocks);
     const previousDefinitions = definitionsOf(this.blocks);
-    const firstPass = texts.map((blockText, i) => take(reusable, blockText, i === 0) ?? this.parseBlock(blockText, i === 0, stubText(previousDefinitions, blockText)));
+    // Read now: another parse may finish while this one pauses.
+    const stubsSettled = this.stubsSettled;
+    const firstPass: ParsedBlock[] = [];
+    for (const [i, blockText] of texts.entries()) {
+      firstPass.push(take(reusable, blockText, i === 0) ?? (yield* this.parseBlockStep(blockText, i === 0, stubText(previousDefinitions, blockText))));
+    }
     if (firstPass.some((block) => block.definesInContainer)) return this.parseWhole(text, firstPass);
     const definitions = definitionsOf(firstPass);
     // Blocks got the stubs of the previous definitions: when those stand, every block is right.
-    const blocks = this.stubsSettled && sameList(definitions, previousDefinitions) ? firstPass : firstPass.map((block, i) => {
-      const stubs = stubText(definitions, block.text);
-      return stubs === block.stubs ? block : this.parseBlock(block.text, i === 0, stubs);
-    });
+    let blocks = firstPass;
+    if (!stubsSettled || !sameList(definitions, previousDefinitions)) {
+      blocks = [];
+      for (const [i, block] of firstPass.entries()) {
+        const stubs = stubText(definitions, block.text);
+        blocks.push(stubs === block.stubs ? block : yield* this.parseBlockStep(block.text, i === 0, stubs));
+      }
+    }
     blocks.forEach((block, i) => moveBlock(block, starts[i]!, lines.positionAt(starts[i]!).line));
     this.blocks = blocks;
     this.stubsSettled = true;
     return assemble(text, lines, blocks);
+  }
+
+  private *parseBlockStep(text: string, isFirst: boolean, stubs: string): Steps<ParsedBlock> {
+    const block = this.parseBlock(text, isFirst, stubs);
+    yield;
+    return block;
   }
 
   /** Parses the document whole, keeping the blocks read so far (their stubs unchecked) for the next version. */
