@@ -16,6 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
+      // Bibliography files, so that documents are checked against unsaved edits of them too.
+      { scheme: 'file', pattern: '**/*.{bib,bibtex,json,yaml,yml}' },
     ],
     outputChannel: output,
     middleware: { workspace: configurationMiddleware },

@@ -78,16 +78,22 @@ export class LspTestClient {
     return pathToFileURL(`${this.options.workspace}/${path}`).href;
   }
 
-  async open(path: string, text: string): Promise<string> {
-    const uri = this.uri(path);
+  open(path: string, text: string, languageId = 'markdown'): Promise<string> {
+    return this.openUri(this.uri(path), text, languageId);
+  }
+
+  /** Opens a document by its URI as given, which need not name a file of the workspace. */
+  async openUri(uri: string, text: string, languageId = 'markdown'): Promise<string> {
     this.versions.set(uri, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return uri;
   }
 
-  /** Applies edits (ranges in the current text, or the whole text) and returns the new version. */
-  async change(uri: string, changes: ({ range: { start: Position; end: Position }; text: string } | { text: string })[]): Promise<number> {
-    const version = (this.versions.get(uri) ?? 0) + 1;
+  /**
+   * Applies edits (ranges in the current text, or the whole text) and returns the new version:
+   * the next one, unless `version` says otherwise (a client that breaks the rule that versions increase).
+   */
+  async change(uri: string, changes: ({ range: { start: Position; end: Position }; text: string } | { text: string })[], version = (this.versions.get(uri) ?? 0) + 1): Promise<number> {
     this.versions.set(uri, version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;

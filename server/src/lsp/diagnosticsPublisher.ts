@@ -1,67 +1,89 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { Analyses } from './analyses.js';
+import { Superseded, type Analyses } from './analyses.js';
 import { toLspDiagnostic } from './convert.js';
+import type { OpenDocuments } from './openDocuments.js';
 import type { Workspaces } from './workspaces.js';
 
 /**
  * Publishes diagnostics a short delay after the last change of a document (the folder's
- * `diagnosticsDelay`), and never for a version older than one already published.
+ * `diagnosticsDelay`), only while the document still holds the text they were computed for.
+ * When the analysis fails, it publishes one diagnostic that says so rather than leave the
+ * previous version's diagnostics shown as current.
  */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly published = new Map<string, number>();
   /** Bumped when everything is checked again: a publish begun before then is dropped. */
   private generation = 0;
 
   constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly analyses: Analyses,
-    private readonly workspaces: Workspaces,
+    private readonly connection: Pick<Connection, 'sendDiagnostics'>,
+    private readonly documents: OpenDocuments,
+    private readonly analyses: Pick<Analyses, 'latest'>,
+    private readonly workspaces: Pick<Workspaces, 'folderOf' | 'stateOf' | 'isChecked'>,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   async schedule(uri: string): Promise<void> {
+    // Settings that cannot be read delay nothing: the publish reports why it failed.
+    const delay = await this.delayOf(uri).catch(() => 0);
     clearTimeout(this.timers.get(uri));
-    const folder = this.workspaces.folderOf(URI.parse(uri));
-    const { diagnosticsDelay } = (await this.workspaces.stateOf(folder)).settings;
-    this.timers.set(uri, setTimeout(() => this.publish(uri).catch(this.onError), diagnosticsDelay));
+    this.timers.set(uri, setTimeout(() => this.publish(uri).catch(this.onError), delay));
   }
 
   scheduleAll(): void {
     this.generation++;
-    this.published.clear();
     for (const document of this.documents.all()) this.schedule(document.uri).catch(this.onError);
   }
 
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async delayOf(uri: string): Promise<number> {
+    const folder = this.workspaces.folderOf(URI.parse(uri));
+    return (await this.workspaces.stateOf(folder)).settings.diagnosticsDelay;
   }
 
   private async publish(uri: string): Promise<void> {
     this.timers.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    const { version } = document;
+    const text = document.getText();
     const generation = this.generation;
-    const diagnostics = await this.diagnosticsOf(document);
-    const stale = generation !== this.generation || this.documents.get(uri)?.version !== version;
-    if (stale || (this.published.get(uri) ?? -1) >= version) return;
-    this.published.set(uri, version);
-    await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const diagnostics = await this.diagnosticsOf(document).catch((error: unknown) => (error instanceof Superseded ? undefined : this.failure(uri, error)));
+    const current = this.documents.get(uri);
+    if (!diagnostics || generation !== this.generation || current?.getText() !== text) return;
+    await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
   }
 
   /** A document that include/exclude leave out gets none, and is not analysed for them. */
-  private async diagnosticsOf(document: TextDocument) {
+  private async diagnosticsOf(document: TextDocument): Promise<LspDiagnostic[]> {
     const uri = URI.parse(document.uri);
     if (!(await this.workspaces.isChecked(uri))) return [];
     const analysis = await this.analyses.latest(document);
     const { service } = await this.workspaces.stateOf(this.workspaces.folderOf(uri));
     return service.computeDiagnostics(analysis).map(toLspDiagnostic);
   }
+
+  private failure(uri: string, error: unknown): LspDiagnostic[] {
+    this.onError(new Error(`Tradecraft could not check ${uri}`, { cause: error }));
+    this.onError(error);
+    const reason = oneLine(error instanceof Error ? error.message : String(error), 200);
+    return [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Error,
+      source: 'tradecraft',
+      message: `Tradecraft could not check this version of the document (${reason}), so it shows no other diagnostics for it. The error is in the Tradecraft output.`,
+    }];
+  }
+}
+
+/** A message as one line of at most `length` characters: a reason, not a quotation of what failed. */
+function oneLine(message: string, length: number): string {
+  const line = message.replace(/\s+/g, ' ').trim();
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
 }

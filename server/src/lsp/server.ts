@@ -3,8 +3,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
-  TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
@@ -12,7 +12,6 @@ import {
   type InitializeResult,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../analysis/analysis.js';
 import { getQuickFixes, getWrapRefactorings } from '../features/codeActions.js';
@@ -24,7 +23,7 @@ import { getReferences } from '../features/references.js';
 import { prepareRename, rename, RenameError } from '../features/rename.js';
 import { getDocumentSymbols, getFoldingRanges } from '../features/symbols.js';
 import type { Host } from '../host.js';
-import { Analyses } from './analyses.js';
+import { Analyses, Superseded } from './analyses.js';
 import {
   toLspCodeAction,
   toLspCompletion,
@@ -34,6 +33,7 @@ import {
   toLspWorkspaceEdit,
 } from './convert.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
+import { createOpenDocuments, isBibliographyBuffer, markdownDocuments } from './openDocuments.js';
 import { overlayHost } from './overlayHost.js';
 import { SettingsFileWatcher } from './settingsFileWatcher.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
@@ -43,8 +43,9 @@ const WATCHED_FILES = '**/*.{md,bib,bibtex,json,yaml,yml}';
 
 /** Serves the Tradecraft language over a connection: the one place that knows LSP. */
 export function startServer(connection: Connection, baseHost: Host): void {
-  const documents = new TextDocuments(TextDocument);
-  const host = overlayHost(baseHost, documents);
+  const openDocuments = createOpenDocuments((message) => connection.console.warn(message));
+  const host = overlayHost(baseHost, openDocuments);
+  const documents = markdownDocuments(openDocuments);
   let clientConfiguration: unknown;
   let canAskConfiguration = false;
   let clientCapabilities: InitializeParams['capabilities'] = {};
@@ -56,9 +57,9 @@ export function startServer(connection: Connection, baseHost: Host): void {
     (message) => connection.console.warn(`Settings: ${message}`),
     (folder, settings) => settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]),
   );
-  const analyses = new Analyses(workspaces);
+  const analyses = new Analyses(workspaces, documents);
   const publisher = new DiagnosticsPublisher(connection, documents, analyses, workspaces, logError);
-  const index = new WorkspaceIndex(host, workspaces, documents, analyses);
+  const index = new WorkspaceIndex(host, workspaces, documents, analyses, logError);
 
   /** Runs a request on the newest analysis of its document; a failure is logged and answered as an error. */
   function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, handler: (analysis: Analysis, params: P) => R, empty: R) {
@@ -70,6 +71,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
         return token.isCancellationRequested ? empty : handler(analysis, params);
       } catch (error) {
         if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+        if (error instanceof Superseded) return new ResponseError(LSPErrorCodes.ContentModified, `The document changed before Tradecraft could answer ${name}`);
         logError(new Error(`${name} failed on ${params.textDocument.uri}`, { cause: error }));
         logError(error);
         return new ResponseError(ErrorCodes.InternalError, `Tradecraft could not answer ${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -145,10 +147,20 @@ export function startServer(connection: Connection, baseHost: Host): void {
     recheckAll();
   });
 
-  documents.onDidChangeContent((change) => void publisher.schedule(change.document.uri).catch(logError));
-  documents.onDidClose((event) => {
-    analyses.forget(event.document.uri);
-    publisher.clear(event.document.uri);
+  /** A bibliography buffer changed, opened or closed (unsaved edits gone): the documents are checked against what it now says. */
+  async function bibliographyChanged(uri: string): Promise<void> {
+    await workspaces.forgetFile(URI.parse(uri));
+    recheckAll();
+  }
+
+  openDocuments.onDidChangeContent(({ document: { uri } }) => {
+    const changed = isBibliographyBuffer(uri) ? bibliographyChanged(uri) : publisher.schedule(uri);
+    changed.catch(logError);
+  });
+  openDocuments.onDidClose(({ document: { uri } }) => {
+    if (isBibliographyBuffer(uri)) return void bibliographyChanged(uri).catch(logError);
+    analyses.forget(uri);
+    publisher.clear(uri);
   });
 
   connection.onHover(onDocument('hover', (analysis, params) => {
@@ -183,6 +195,6 @@ export function startServer(connection: Connection, baseHost: Host): void {
     }
   });
 
-  documents.listen(connection);
+  openDocuments.listen(connection);
   connection.listen();
 }

@@ -1,15 +1,16 @@
-import type { CancellationToken, SymbolInformation, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken, SymbolInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { indexedMarkers, matchWorkspaceSymbols, scanMarkers, type IndexedMarker } from '../features/workspaceSymbols.js';
 import type { Host } from '../host.js';
-import type { Analyses } from './analyses.js';
+import { Superseded, type Analyses } from './analyses.js';
 import { SYMBOL_KIND } from './convert.js';
+import type { OpenDocuments } from './openDocuments.js';
 import type { Workspaces } from './workspaces.js';
 
 /**
  * Markers of every Markdown file of the workspace. Open documents come from their analysis;
- * other files from a fast scan rather than a full parse, once, until they change on disk.
+ * other files from a fast scan rather than a full parse, once, until they change on disk. A
+ * document that cannot be read or analysed adds nothing, and costs the others nothing.
  */
 export class WorkspaceIndex {
   private readonly scans = new Map<string, IndexedMarker[]>();
@@ -17,8 +18,9 @@ export class WorkspaceIndex {
   constructor(
     private readonly host: Host,
     private readonly workspaces: Workspaces,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly analyses: Analyses,
+    private readonly documents: OpenDocuments,
+    private readonly analyses: Pick<Analyses, 'latest'>,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   forget(uri: URI): void {
@@ -37,11 +39,11 @@ export class WorkspaceIndex {
       for (const file of await this.host.listFiles(folder, settings.include, settings.exclude)) {
         if (token.isCancellationRequested) return [];
         seen.add(file.toString());
-        files.push({ uri: file.toString(), markers: await this.markersOf(file) });
+        files.push({ uri: file.toString(), markers: await this.orNone(file.toString(), () => this.markersOf(file)) });
       }
     }
     for (const document of this.documents.all().filter((open) => !seen.has(open.uri))) {
-      files.push({ uri: document.uri, markers: await this.markersOf(URI.parse(document.uri)) });
+      files.push({ uri: document.uri, markers: await this.orNone(document.uri, () => this.openMarkers(document.uri)) });
     }
     return matchWorkspaceSymbols(files, query).map((symbol) => ({
       name: symbol.name,
@@ -50,10 +52,31 @@ export class WorkspaceIndex {
     }));
   }
 
+  private async orNone(uri: string, markers: () => Promise<IndexedMarker[]>): Promise<IndexedMarker[]> {
+    try {
+      return await markers();
+    } catch (error) {
+      this.onError(new Error(`Workspace symbols: ${uri} left out`, { cause: error }));
+      this.onError(error);
+      return [];
+    }
+  }
+
+  /** The markers of an open document's newest version (an edit during the analysis asks again). */
+  private async openMarkers(uri: string): Promise<IndexedMarker[]> {
+    for (let open = this.documents.get(uri); open; open = this.documents.get(uri)) {
+      try {
+        return indexedMarkers(await this.analyses.latest(open));
+      } catch (error) {
+        if (!(error instanceof Superseded)) throw error;
+      }
+    }
+    return [];
+  }
+
   private async markersOf(file: URI): Promise<IndexedMarker[]> {
     const key = file.toString();
-    const open = this.documents.get(key);
-    if (open) return indexedMarkers(await this.analyses.latest(open));
+    if (this.documents.get(key)) return this.openMarkers(key);
     let markers = this.scans.get(key);
     if (!markers) {
       const read = await this.host.readFile(file);
