@@ -32,8 +32,8 @@ export interface TradecraftService {
   /** Parses the document, reads the files it names through the host, and analyses it. */
   analyze(document: DocumentInput): Promise<Analysis>;
   computeDiagnostics(analysis: Analysis): Diagnostic[];
-  /** Forgets what was read of a file (a bibliography changed on disk). */
-  forgetFile(uri: URI): void;
+  /** Forgets what was read of a file (a bibliography changed); whether anything had been. */
+  forgetFile(uri: URI): boolean;
 }
 
 export interface ServiceOptions {
@@ -96,7 +96,7 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
       return computeDiagnostics(analysis, settings);
     },
     forgetFile(uri) {
-      bibliographyFiles.delete(uri.toString());
+      return bibliographyFiles.delete(uri.toString());
     },
   };
 }

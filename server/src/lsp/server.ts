@@ -147,10 +147,13 @@ export function startServer(connection: Connection, baseHost: Host): void {
     recheckAll();
   });
 
-  /** A bibliography buffer changed, opened or closed (unsaved edits gone): the documents are checked against what it now says. */
+  /**
+   * A bibliography buffer opened, changed or closed (its unsaved edits gone): if a document had
+   * read the file, every document is checked against what it now says. Other JSON and YAML
+   * buffers cost nothing.
+   */
   async function bibliographyChanged(uri: string): Promise<void> {
-    await workspaces.forgetFile(URI.parse(uri));
-    recheckAll();
+    if (await workspaces.forgetFile(URI.parse(uri))) recheckAll();
   }
 
   openDocuments.onDidChangeContent(({ document: { uri } }) => {

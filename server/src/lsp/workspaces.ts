@@ -48,9 +48,11 @@ export class Workspaces {
     this.states.clear();
   }
 
-  /** A file changed on disk: forget what any service read of it. */
-  async forgetFile(uri: URI): Promise<void> {
-    for (const state of this.states.values()) (await state).service.forgetFile(uri);
+  /** A file changed: forget what any service read of it. Whether any had read it. */
+  async forgetFile(uri: URI): Promise<boolean> {
+    let known = false;
+    for (const state of this.states.values()) known = (await state).service.forgetFile(uri) || known;
+    return known;
   }
 
   async stateOf(folder: URI): Promise<FolderState> {
