@@ -1,5 +1,7 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createConnection } from 'vscode-languageserver/node';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -8,6 +10,8 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import type { Host } from '../../server/src/host.js';
+import { startServer } from '../../server/src/lsp/server.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/tradecraft', import.meta.url));
 
@@ -20,7 +24,8 @@ export interface ClientOptions {
 
 /**
  * A language client for tests: it starts the real server (`tradecraft lsp --stdio`) as a child
- * process and speaks JSON-RPC to it, answering configuration requests like an editor would.
+ * process, or in this process over a host the test gives, and speaks JSON-RPC to it, answering
+ * configuration requests like an editor would.
  */
 export class LspTestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
@@ -32,15 +37,28 @@ export class LspTestClient {
   readonly logs: string[] = [];
 
   private constructor(
-    private readonly server: ChildProcessWithoutNullStreams,
     readonly connection: ProtocolConnection,
     private readonly options: ClientOptions,
+    /** Ends the server; undefined for a server in this process, which must not exit it. */
+    private readonly kill: (() => void) | undefined,
   ) {}
 
-  static async start(options: ClientOptions): Promise<LspTestClient> {
+  static start(options: ClientOptions): Promise<LspTestClient> {
     const server = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    const client = new LspTestClient(server, connection, options);
+    return LspTestClient.connect(options, server.stdout, server.stdin, () => server.kill());
+  }
+
+  /** The server in this process, reading files through `host`: a test can make the host fail. */
+  static startInProcess(options: ClientOptions, host: Host): Promise<LspTestClient> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), host);
+    return LspTestClient.connect(options, toClient, toServer, undefined);
+  }
+
+  private static async connect(options: ClientOptions, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, kill: (() => void) | undefined): Promise<LspTestClient> {
+    const connection = createProtocolConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
+    const client = new LspTestClient(connection, options, kill);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const list = client.published.get(params.uri) ?? [];
       list.push(params);
@@ -62,7 +80,8 @@ export class LspTestClient {
     connection.listen();
     const root = pathToFileURL(options.workspace).href;
     await connection.sendRequest('initialize', {
-      processId: process.pid,
+      // A server in this process would watch its own process id, and keep the test alive.
+      processId: kill ? process.pid : null,
       rootUri: root,
       workspaceFolders: [{ uri: root, name: 'workspace' }],
       capabilities: {
@@ -143,10 +162,10 @@ export class LspTestClient {
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
+      if (this.kill) await this.connection.sendNotification('exit');
     } finally {
       this.connection.dispose();
-      this.server.kill();
+      this.kill?.();
     }
   }
 }

@@ -42,7 +42,7 @@ describe('robustness over the protocol', () => {
       await client.currentDiagnostics(uri, 60_000);
       // Every block changes, so this version takes a whole parse...
       const everyBlockChanged = original.replaceAll('e', 'E');
-      await client.change(uri, [{ text: everyBlockChanged }]);
+      const outdated = await client.change(uri, [{ text: everyBlockChanged }]);
       const outdatedHover = hoverAt(uri, everyBlockChanged, 'for=frEsh', 5).then(() => 'answered', (error: { code?: number }) => error.code);
       // ...and the next one, nearly the first again, reuses the blocks of the first.
       const newest = original.replace('A stale claim', 'A fresh claim');
@@ -54,6 +54,8 @@ describe('robustness over the protocol', () => {
       assert.ok(took < 1000, `the hover took ${took} ms`);
       assert.equal(await outdatedHover, CONTENT_MODIFIED, 'the outdated request is told the content changed');
       await client.currentDiagnostics(uri, 30_000);
+      assert.ok(client.publications(uri).every((params) => params.version !== outdated), 'nothing is published for the outdated version');
+      assert.ok(!client.logs.some((line) => line.includes('changed before its analysis')), 'giving up is no error');
     });
   });
 
