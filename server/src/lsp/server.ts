@@ -161,7 +161,10 @@ export function startServer(connection: Connection, baseHost: Host): void {
     changed.catch(logError);
   });
   openDocuments.onDidClose(({ document: { uri } }) => {
-    if (isBibliographyBuffer(uri)) return void bibliographyChanged(uri).catch(logError);
+    if (isBibliographyBuffer(uri)) {
+      bibliographyChanged(uri).catch(logError);
+      return;
+    }
     analyses.forget(uri);
     publisher.clear(uri);
   });
