@@ -99,5 +99,14 @@ describe('robustness over the protocol', () => {
       await client.close(bib);
       assert.deepEqual(codes(await client.diagnostics(uri, (params) => params.diagnostics.length > 0)), ['unknown-source'], 'closed unsaved: the file on disk again');
     });
+
+    it('are read again when they change on disk, even if another changed file has a URI that does not parse', async () => {
+      writeFileSync(join(workspace, 'disk.bib'), '@misc{other, title={Other}}\n');
+      const uri = await client.open('cites-disk.md', '---\nbibliography: disk.bib\n---\n\n:claim[Cites [@diskkey]]{#c1}\n');
+      assert.deepEqual(codes(await client.currentDiagnostics(uri)), ['unknown-source']);
+      writeFileSync(join(workspace, 'disk.bib'), '@misc{diskkey, title={On disk now}}\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file:////server/share/gone.bib', type: 3 }, { uri: client.uri('disk.bib'), type: 2 }] });
+      assert.deepEqual(await client.diagnostics(uri, (params) => params.diagnostics.length === 0), []);
+    });
   });
 });

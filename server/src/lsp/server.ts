@@ -140,12 +140,17 @@ export function startServer(connection: Connection, baseHost: Host): void {
 
   connection.onDidChangeWatchedFiles(async (change) => {
     for (const event of change.changes) {
-      const uri = URI.parse(event.uri);
-      await workspaces.forgetFile(uri);
-      index.forget(uri);
+      // One event whose URI does not parse must not keep the others from being seen.
+      await fileChanged(event.uri).catch(logError);
     }
     recheckAll();
   });
+
+  async function fileChanged(uriText: string): Promise<void> {
+    const uri = URI.parse(uriText);
+    await workspaces.forgetFile(uri);
+    index.forget(uri);
+  }
 
   /**
    * A bibliography buffer opened, changed or closed (its unsaved edits gone): if a document had
