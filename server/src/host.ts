@@ -8,12 +8,30 @@ export type FileRead =
 
 export type FileKind = 'file' | 'directory' | 'missing';
 
+const MiB = 1024 * 1024;
+/**
+ * The largest files read. A Zotero library of tens of thousands of entries exported as CSL-JSON
+ * stays well under 64 MiB; a Markdown document of 16 MiB is already several books long, and its
+ * analysis takes minutes and over a gigabyte. Past these, a file is refused, not read into memory.
+ */
+export const MAX_BIBLIOGRAPHY_BYTES = 64 * MiB;
+export const MAX_DOCUMENT_BYTES = 16 * MiB;
+
+/** "64 MiB": a limit as the messages name it. */
+export function formatLimit(bytes: number): string {
+  return `${bytes / MiB} MiB`;
+}
+
 /**
  * The seam between the pure core and the world: everything the core learns about files comes
  * through here. `node/nodeHost.ts` implements it over the file system; tests use memory.
  */
 export interface Host {
-  readFile(uri: URI): Promise<FileRead>;
+  /**
+   * Reads a regular file of at most `maxBytes` bytes. Anything else (a folder, a FIFO, a device,
+   * a socket, a larger file) is `unreadable` at once, without waiting on it or filling memory.
+   */
+  readFile(uri: URI, maxBytes: number): Promise<FileRead>;
   fileKind(uri: URI): Promise<FileKind>;
   /** The files below `folder` that match an `include` glob and no `exclude` glob. */
   listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]>;

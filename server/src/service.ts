@@ -3,7 +3,7 @@ import { analyze, type Analysis } from './analysis/analysis.js';
 import { computeDiagnostics } from './analysis/diagnostics.js';
 import type { DocumentContext, LoadedBibliography } from './analysis/documentContext.js';
 import { readDocument, type DocumentSyntax } from './analysis/documentSyntax.js';
-import type { FileKind, Host } from './host.js';
+import { MAX_BIBLIOGRAPHY_BYTES, type FileKind, type Host } from './host.js';
 import { IncrementalParser } from './parse/incrementalParser.js';
 import { isInside, linkedFile, resolveFromDocument } from './links/classifyLink.js';
 import { formatOf, parseBibliography, type BibliographyItem } from './sources/bibliographyFile.js';
@@ -104,7 +104,7 @@ function outsideWorkspace(name: string, file: URI, reference: BibliographyRefere
 async function readBibliographyFile(host: Host, uri: URI): Promise<LoadedFile> {
   const format = formatOf(uri.path);
   if (!format) return failed('its format is unknown: use a .bib (BibTeX), .json (CSL-JSON) or .yaml file');
-  const read = await host.readFile(uri);
+  const read = await host.readFile(uri, MAX_BIBLIOGRAPHY_BYTES);
   if (read.kind === 'missing') return failed('the file does not exist');
   if (read.kind === 'unreadable') return failed(`the file cannot be read (${read.reason})`);
   const parsed = parseBibliography(read.text, format);

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
+import { MAX_DOCUMENT_BYTES } from '../host.js';
 import { nodeHost } from '../node/nodeHost.js';
 import { createService } from '../service.js';
 import type { Settings } from '../settings.js';
@@ -36,7 +37,7 @@ export async function runCheck(options: CheckOptions, cwd: string, console: Cons
   for (const [index, file] of files.entries()) {
     progress(index);
     const uri = URI.file(file);
-    const read = await nodeHost.readFile(uri);
+    const read = await nodeHost.readFile(uri, MAX_DOCUMENT_BYTES);
     const path = displayPath(file, cwd);
     if (read.kind !== 'text') {
       unreadable++;

@@ -2,7 +2,7 @@ import type { CancellationToken, SymbolInformation, TextDocuments } from 'vscode
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { indexedMarkers, matchWorkspaceSymbols, scanMarkers, type IndexedMarker } from '../features/workspaceSymbols.js';
-import type { Host } from '../host.js';
+import { MAX_DOCUMENT_BYTES, type Host } from '../host.js';
 import type { Analyses } from './analyses.js';
 import { SYMBOL_KIND } from './convert.js';
 import type { Workspaces } from './workspaces.js';
@@ -56,7 +56,7 @@ export class WorkspaceIndex {
     if (open) return indexedMarkers(await this.analyses.latest(open));
     let markers = this.scans.get(key);
     if (!markers) {
-      const read = await this.host.readFile(file);
+      const read = await this.host.readFile(file, MAX_DOCUMENT_BYTES);
       markers = read.kind === 'text' ? scanMarkers(read.text) : [];
       this.scans.set(key, markers);
     }

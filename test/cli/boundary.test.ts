@@ -1,0 +1,53 @@
+/**
+ * `tradecraft check` on hostile workspaces: FIFOs, devices and files over the limit. Each run has
+ * a time limit that fails the test (the CLI is killed past it).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync, truncateSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { MAX_DOCUMENT_BYTES } from '../../server/src/host.js';
+import { TempDir, assertNoCrash, fileOf, lines, parseJson, runCli, type CliResult } from './cliHarness.js';
+
+const TIME_LIMIT_MS = 10_000;
+
+describe('check on a workspace with FIFOs and devices', () => {
+  let dir: TempDir;
+  let namedFifo: CliResult;
+  let bibliographies: CliResult;
+
+  before(async () => {
+    dir = new TempDir();
+    const workspace = dir.mkdir('ws');
+    dir.write('ws/doc.md', ':claim[Checked]{#c1}\n');
+    dir.write('ws/bibs.md', lines('---', 'bibliography: fifo.bib', '---', ':claim[Cites [@k]]{#c3}', ''));
+    symlinkSync('/dev/zero', dir.path('ws/zero.bib'));
+    execFileSync('mkfifo', [dir.path('ws/pipe.md'), dir.path('ws/fifo.bib')]);
+    truncateSync(dir.write('huge/huge.md', ''), MAX_DOCUMENT_BYTES + 1);
+    [namedFifo, bibliographies] = await Promise.all([
+      runCli(['check', '--format', 'json', 'doc.md', 'pipe.md', '../huge/huge.md'], workspace, TIME_LIMIT_MS),
+      runCli(['check', '--format', 'json', '--bibliography', 'zero.bib', 'bibs.md'], workspace, TIME_LIMIT_MS),
+    ]);
+  });
+
+  after(() => dir.remove());
+
+  it('reports a FIFO or a document over the limit named on the command line, checks the others and exits 2', () => {
+    assertNoCrash(namedFifo);
+    assert.match(namedFifo.stderr, /pipe\.md: cannot be read \(it is a FIFO, not a regular file\)/);
+    assert.match(namedFifo.stderr, /huge\.md: cannot be read \(it is larger than the limit of 16 MiB\)/);
+    assert.deepEqual(parseJson(namedFifo).files.map((file) => file.path), ['doc.md']);
+    assert.equal(namedFifo.status, 2);
+  });
+
+  it('refuses FIFOs and devices as bibliographies at once', () => {
+    assertNoCrash(bibliographies);
+    const messages = fileOf(parseJson(bibliographies), 'bibs.md').filter((d) => d.code === 'bad-bibliography').map((d) => d.message);
+    const expected = [
+      /"fifo\.bib" could not be used: the file cannot be read \(it is a FIFO, not a regular file\)/,
+      /zero\.bib" \(named in the settings\) could not be used: the file cannot be read \(it is a device, not a regular file\)/,
+    ];
+    assert.equal(messages.length, expected.length, messages.join('\n'));
+    for (const pattern of expected) assert.ok(messages.some((message) => pattern.test(message)), `no message matches ${pattern}:\n${messages.join('\n')}`);
+  });
+});
