@@ -33,6 +33,12 @@ export interface Host {
    */
   readFile(uri: URI, maxBytes: number): Promise<FileRead>;
   fileKind(uri: URI): Promise<FileKind>;
+  /**
+   * Where `uri` really is: every symbolic link on its path resolved. For a path to nothing, the
+   * real path of the nearest folder that exists followed by the rest, so that a link leaving the
+   * workspace is seen to leave it even when its target is missing.
+   */
+  realPath(uri: URI): Promise<URI>;
   /** The files below `folder` that match an `include` glob and no `exclude` glob. */
   listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]>;
 }

@@ -1,6 +1,6 @@
 /**
- * `tradecraft check` on hostile workspaces: FIFOs, devices and files over the limit. Each run has
- * a time limit that fails the test (the CLI is killed past it).
+ * `tradecraft check` on hostile workspaces: links out of the workspace, FIFOs, devices and files
+ * over the limit. Each run has a time limit that fails the test (the CLI is killed past it).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,8 +10,9 @@ import { MAX_DOCUMENT_BYTES } from '../../server/src/host.js';
 import { TempDir, assertNoCrash, fileOf, lines, parseJson, runCli, type CliResult } from './cliHarness.js';
 
 const TIME_LIMIT_MS = 10_000;
+const SECRET = 'TOP-SECRET-CONTENT: not JSON at all';
 
-describe('check on a workspace with FIFOs and devices', () => {
+describe('check on a workspace with links out, FIFOs and devices', () => {
   let dir: TempDir;
   let namedFifo: CliResult;
   let bibliographies: CliResult;
@@ -19,8 +20,10 @@ describe('check on a workspace with FIFOs and devices', () => {
   before(async () => {
     dir = new TempDir();
     const workspace = dir.mkdir('ws');
+    dir.write('outside/secret.json', SECRET);
     dir.write('ws/doc.md', ':claim[Checked]{#c1}\n');
-    dir.write('ws/bibs.md', lines('---', 'bibliography: fifo.bib', '---', ':claim[Cites [@k]]{#c3}', ''));
+    dir.write('ws/bibs.md', lines('---', 'bibliography: [secret.json, fifo.bib]', '---', ':claim[Cites [@k]]{#c3}', ''));
+    symlinkSync('../outside/secret.json', dir.path('ws/secret.json'));
     symlinkSync('/dev/zero', dir.path('ws/zero.bib'));
     execFileSync('mkfifo', [dir.path('ws/pipe.md'), dir.path('ws/fifo.bib')]);
     truncateSync(dir.write('huge/huge.md', ''), MAX_DOCUMENT_BYTES + 1);
@@ -40,14 +43,16 @@ describe('check on a workspace with FIFOs and devices', () => {
     assert.equal(namedFifo.status, 2);
   });
 
-  it('refuses FIFOs and devices as bibliographies at once', () => {
+  it('refuses FIFOs, devices and files outside as bibliographies at once, quoting none of them', () => {
     assertNoCrash(bibliographies);
     const messages = fileOf(parseJson(bibliographies), 'bibs.md').filter((d) => d.code === 'bad-bibliography').map((d) => d.message);
     const expected = [
+      /"secret\.json" could not be used: it lies outside the workspace/,
       /"fifo\.bib" could not be used: the file cannot be read \(it is a FIFO, not a regular file\)/,
       /zero\.bib" \(named in the settings\) could not be used: the file cannot be read \(it is a device, not a regular file\)/,
     ];
     assert.equal(messages.length, expected.length, messages.join('\n'));
     for (const pattern of expected) assert.ok(messages.some((message) => pattern.test(message)), `no message matches ${pattern}:\n${messages.join('\n')}`);
+    assert.doesNotMatch(bibliographies.stdout, /SECRET/);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The workspace boundary with the real file system: only regular files of a bounded size are
- * read. Every fixture is built in a temporary folder; the FIFOs and devices would hang or exhaust
- * memory if they were ever read.
+ * The workspace boundary with the real file system: symbolic links are judged by where they
+ * really lead, and only regular files of a bounded size are read. Every fixture is built in a
+ * temporary folder; the FIFOs and devices would hang or exhaust memory if they were ever read.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,11 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
+import { getDocumentLinks } from '../../server/src/features/documentLinks.js';
 import { MAX_BIBLIOGRAPHY_BYTES } from '../../server/src/host.js';
 import { nodeHost } from '../../server/src/node/nodeHost.js';
 import { createService } from '../../server/src/service.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings.js';
 import { lines } from '../support/check.js';
+
+const OUTSIDE_BIB = lines('@misc{outkey,', '  title = {Read from outside},', '  url = {https://example.org/out}', '}', '');
+const INSIDE_BIB = lines('@misc{inkey,', '  title = {Read from inside},', '  url = {https://example.org/in}', '}', '');
+const SECRET = 'TOP-SECRET-CONTENT: not JSON at all';
 
 describe('the workspace boundary on disk', () => {
   let root: string;
@@ -23,7 +28,21 @@ describe('the workspace boundary on disk', () => {
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'tradecraft-boundary-'));
     workspace = join(root, 'ws');
-    mkdirSync(join(workspace, 'dir.bib'), { recursive: true });
+    mkdirSync(join(root, 'outside', 'folder'), { recursive: true });
+    mkdirSync(join(workspace, 'sub'), { recursive: true });
+    mkdirSync(join(workspace, 'dir.bib'));
+    writeFileSync(join(root, 'outside', 'refs.bib'), OUTSIDE_BIB);
+    writeFileSync(join(root, 'outside', 'secret.json'), SECRET);
+    writeFileSync(join(root, 'outside', 'folder', 'report.pdf'), 'pdf');
+    writeFileSync(join(workspace, 'sub', 'refs.bib'), INSIDE_BIB);
+    writeFileSync(join(workspace, 'local.pdf'), 'pdf');
+    symlinkSync('../outside/refs.bib', join(workspace, 'refs-link.bib'));
+    symlinkSync('../outside/secret.json', join(workspace, 'secret.json'));
+    symlinkSync('../outside/folder', join(workspace, 'out'));
+    symlinkSync('../outside/folder/report.pdf', join(workspace, 'report.pdf'));
+    symlinkSync('../outside/nothing.pdf', join(workspace, 'dangling.pdf'));
+    symlinkSync('local.pdf', join(workspace, 'inlink.pdf'));
+    symlinkSync('sub/refs.bib', join(workspace, 'inrefs.bib'));
     symlinkSync('/dev/zero', join(workspace, 'zero.bib'));
     execFileSync('mkfifo', [join(workspace, 'fifo.bib'), join(workspace, 'pipe.md')]);
     truncateSync(writeEmpty(join(workspace, 'big.bib')), MAX_BIBLIOGRAPHY_BYTES + 1);
@@ -41,6 +60,44 @@ describe('the workspace boundary on disk', () => {
     const { diagnostics } = await analyse(text, settings);
     return diagnostics.filter((d) => d.code === 'bad-bibliography').map((d) => d.message);
   }
+
+  it('refuses a bibliography whose symbolic link leads outside the workspace, and does not resolve its keys', async () => {
+    const { diagnostics } = await analyse(lines('---', 'bibliography: refs-link.bib', '---', ':claim[Cited [@outkey]]{#c1}', ''));
+    const bad = diagnostics.find((d) => d.code === 'bad-bibliography');
+    assert.match(bad?.message ?? '', /outside the workspace/);
+  });
+
+  it('never reads, let alone quotes, a file outside that a link inside names', async () => {
+    const [message] = await bibliographyProblems(lines('---', 'bibliography: secret.json', '---', ':claim[x [@k]]{#c1}', ''));
+    assert.match(message ?? '', /outside the workspace/);
+    assert.doesNotMatch(message ?? '', /SECRET/);
+  });
+
+  it('still reads a bibliography linked to a file inside the workspace', async () => {
+    const { diagnostics } = await analyse(lines('---', 'bibliography: inrefs.bib', '---', ':claim[Cited [@inkey]]{#c1}', ''));
+    assert.deepEqual(diagnostics.map((d) => d.code), []);
+  });
+
+  it('offers a bibliography as a document link only when it really lies inside', async () => {
+    const { analysis } = await analyse(lines('---', 'bibliography: [refs-link.bib, inrefs.bib]', '---', ':claim[x [@k]]{#c1}', ''));
+    assert.deepEqual(getDocumentLinks(analysis).map((link) => link.target.slice(link.target.lastIndexOf('/') + 1)), ['inrefs.bib']);
+  });
+
+  it('takes a link whose real target lies outside for neither a source nor a broken link', async () => {
+    const text = lines(
+      ':claim[[a](out/report.pdf)]{#c1}',
+      ':claim[[b](report.pdf)]{#c2}',
+      ':claim[[c](out/missing.pdf)]{#c3}',
+      ':claim[[d](dangling.pdf)]{#c4}',
+      ':claim[[e](inlink.pdf) [f](local.pdf)]{#c5}',
+      '',
+    );
+    const { analysis, diagnostics } = await analyse(text);
+    assert.deepEqual(analysis.links.map((link) => `${link.url} ${link.kind}`), [
+      'out/report.pdf other', 'report.pdf other', 'out/missing.pdf other', 'dangling.pdf other', 'inlink.pdf file', 'local.pdf file',
+    ]);
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), ['1:unsupported-claim', '2:unsupported-claim', '3:unsupported-claim', '4:unsupported-claim']);
+  });
 
   it('refuses a FIFO as a bibliography at once instead of waiting for a writer', { timeout: 5_000 }, async () => {
     const problems = await bibliographyProblems(lines('---', 'bibliography: [fifo.bib, fifo.bib]', '---', ':claim[x [@k]]{#c1}', ''));

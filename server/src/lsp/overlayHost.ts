@@ -13,6 +13,7 @@ export function overlayHost(base: Host, documents: TextDocuments<TextDocument>):
     async fileKind(uri: URI) {
       return documents.get(uri.toString()) ? 'file' : base.fileKind(uri);
     },
+    realPath: (uri) => base.realPath(uri),
     listFiles: (folder, include, exclude) => base.listFiles(folder, include, exclude),
   };
 }

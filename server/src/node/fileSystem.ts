@@ -1,6 +1,7 @@
 import type { Dirent, Stats } from 'node:fs';
 import { constants } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatLimit, type FileRead } from '../host.js';
 
 /**
@@ -63,5 +64,24 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; replacedInvalidBy
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), replacedInvalidBytes: false };
   } catch {
     return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), replacedInvalidBytes: true };
+  }
+}
+
+/** As Linux's MAXSYMLINKS: a chain of links longer than this is a loop. */
+const MAX_LINKS = 40;
+
+/**
+ * The path with every symbolic link resolved. `realpath` fails on a path to nothing; then the
+ * parent is resolved and a dangling link followed by hand, so that where it would lead is known.
+ */
+export async function realPathOf(path: string, links = 0): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    const parent = dirname(path);
+    if (parent === path || links > MAX_LINKS) return path;
+    const realParent = await realPathOf(parent, links);
+    const target = await readlink(path).catch(() => undefined);
+    return target === undefined ? join(realParent, basename(path)) : realPathOf(resolve(realParent, target), links + 1);
   }
 }

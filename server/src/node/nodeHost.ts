@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
 import type { FileKind, FileRead, Host } from '../host.js';
-import { readRegularFile } from './fileSystem.js';
+import { readRegularFile, realPathOf } from './fileSystem.js';
 
 /** The host over the local file system. */
 export const nodeHost: Host = {
@@ -20,6 +20,9 @@ export const nodeHost: Host = {
     } catch {
       return 'missing';
     }
+  },
+  async realPath(uri: URI): Promise<URI> {
+    return uri.scheme === 'file' ? URI.file(await realPathOf(uri.fsPath)) : uri;
   },
   async listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]> {
     const found = await glob([...include], { cwd: folder.fsPath, absolute: true, dot: false, ignore: [...exclude] });
