@@ -39,6 +39,9 @@ export interface Host {
    * workspace is seen to leave it even when its target is missing.
    */
   realPath(uri: URI): Promise<URI>;
-  /** The files below `folder` that match an `include` glob and no `exclude` glob. */
+  /**
+   * The regular files below `folder` that match an `include` glob and no `exclude` glob. A
+   * symbolic link is followed only to a file whose real path lies inside `folder`.
+   */
   listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]>;
 }

@@ -1,6 +1,7 @@
 /**
- * `tradecraft check` on hostile workspaces: links out of the workspace, FIFOs, devices and files
- * over the limit. Each run has a time limit that fails the test (the CLI is killed past it).
+ * `tradecraft check` on hostile workspaces: symbolic links out of the folder, to `/` and in loops,
+ * FIFOs, devices and files over the limit. Each run has a time limit that fails the test (the CLI
+ * is killed past it).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,28 +13,50 @@ import { TempDir, assertNoCrash, fileOf, lines, parseJson, runCli, type CliResul
 const TIME_LIMIT_MS = 10_000;
 const SECRET = 'TOP-SECRET-CONTENT: not JSON at all';
 
-describe('check on a workspace with links out, FIFOs and devices', () => {
+describe('check on a workspace with links out, loops, FIFOs and devices', () => {
   let dir: TempDir;
+  let scan: CliResult;
   let namedFifo: CliResult;
   let bibliographies: CliResult;
 
   before(async () => {
     dir = new TempDir();
     const workspace = dir.mkdir('ws');
+    dir.write('outside/folder/elsewhere.md', ':claim[Not of this workspace]{#c-out}\n');
     dir.write('outside/secret.json', SECRET);
+    dir.write('outside/secret.md', ':claim[A secret document]{#c-secret}\n');
     dir.write('ws/doc.md', ':claim[Checked]{#c1}\n');
+    dir.write('ws/sub/note.md', ':claim[Also checked]{#c2}\n');
     dir.write('ws/bibs.md', lines('---', 'bibliography: [secret.json, fifo.bib]', '---', ':claim[Cites [@k]]{#c3}', ''));
+    symlinkSync('/', dir.path('ws/root'));
+    symlinkSync('..', dir.path('ws/up'));
+    symlinkSync('loop-b', dir.path('ws/loop-a'));
+    symlinkSync('loop-a', dir.path('ws/loop-b'));
+    symlinkSync('../outside/folder', dir.path('ws/out'));
+    symlinkSync('../outside/secret.md', dir.path('ws/leak.md'));
     symlinkSync('../outside/secret.json', dir.path('ws/secret.json'));
+    symlinkSync('sub/note.md', dir.path('ws/alias.md'));
     symlinkSync('/dev/zero', dir.path('ws/zero.bib'));
     execFileSync('mkfifo', [dir.path('ws/pipe.md'), dir.path('ws/fifo.bib')]);
     truncateSync(dir.write('huge/huge.md', ''), MAX_DOCUMENT_BYTES + 1);
-    [namedFifo, bibliographies] = await Promise.all([
+    [scan, namedFifo, bibliographies] = await Promise.all([
+      runCli(['check', '--format', 'json', '.'], workspace, TIME_LIMIT_MS),
       runCli(['check', '--format', 'json', 'doc.md', 'pipe.md', '../huge/huge.md'], workspace, TIME_LIMIT_MS),
       runCli(['check', '--format', 'json', '--bibliography', 'zero.bib', 'bibs.md'], workspace, TIME_LIMIT_MS),
     ]);
   });
 
   after(() => dir.remove());
+
+  it('scans the folder without following links out of it or round in circles, each file once', () => {
+    assertNoCrash(scan);
+    assert.deepEqual(parseJson(scan).files.map((file) => file.path), ['bibs.md', 'doc.md', 'sub/note.md']);
+  });
+
+  it('reports a FIFO found by the scan on stderr and skips it, without failing the run', () => {
+    assert.match(scan.stderr, /pipe\.md: skipped: it is a FIFO, not a regular file/);
+    assert.equal(scan.status, 1);
+  });
 
   it('reports a FIFO or a document over the limit named on the command line, checks the others and exits 2', () => {
     assertNoCrash(namedFifo);

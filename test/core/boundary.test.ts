@@ -34,7 +34,11 @@ describe('the workspace boundary on disk', () => {
     writeFileSync(join(root, 'outside', 'refs.bib'), OUTSIDE_BIB);
     writeFileSync(join(root, 'outside', 'secret.json'), SECRET);
     writeFileSync(join(root, 'outside', 'folder', 'report.pdf'), 'pdf');
+    writeFileSync(join(root, 'outside', 'folder', 'a.md'), ':claim[Outside]{#c-out}\n');
     writeFileSync(join(workspace, 'sub', 'refs.bib'), INSIDE_BIB);
+    writeFileSync(join(workspace, 'sub', 'note.md'), ':claim[Note]{#c-note}\n');
+    writeFileSync(join(workspace, 'sub', 'readme.txt'), 'text\n');
+    writeFileSync(join(workspace, 'doc.md'), ':claim[Doc]{#c-doc}\n');
     writeFileSync(join(workspace, 'local.pdf'), 'pdf');
     symlinkSync('../outside/refs.bib', join(workspace, 'refs-link.bib'));
     symlinkSync('../outside/secret.json', join(workspace, 'secret.json'));
@@ -46,6 +50,15 @@ describe('the workspace boundary on disk', () => {
     symlinkSync('/dev/zero', join(workspace, 'zero.bib'));
     execFileSync('mkfifo', [join(workspace, 'fifo.bib'), join(workspace, 'pipe.md')]);
     truncateSync(writeEmpty(join(workspace, 'big.bib')), MAX_BIBLIOGRAPHY_BYTES + 1);
+    // Links a scan must not follow out or round in circles: the root of the disk, the parent, a loop.
+    symlinkSync('/', join(workspace, 'root'));
+    symlinkSync('..', join(workspace, 'up'));
+    symlinkSync('.', join(workspace, 'self'));
+    symlinkSync('loop-b', join(workspace, 'loop-a'));
+    symlinkSync('loop-a', join(workspace, 'loop-b'));
+    symlinkSync('sub/note.md', join(workspace, 'alias.md'));
+    symlinkSync('sub/readme.txt', join(workspace, 'readme.md'));
+    symlinkSync('../outside/folder/a.md', join(workspace, 'outside-note.md'));
   });
 
   after(() => rmSync(root, { recursive: true, force: true }));
@@ -119,6 +132,11 @@ describe('the workspace boundary on disk', () => {
   it('refuses a bibliography larger than the limit, naming the limit', { timeout: 10_000 }, async () => {
     const problems = await bibliographyProblems(lines('---', 'bibliography: big.bib', '---', ':claim[x [@k]]{#c1}', ''));
     assert.match(problems[0] ?? '', /larger than the limit of 64 MiB/);
+  });
+
+  it('lists the workspace without following links out of it or round in circles, each file once', { timeout: 10_000 }, async () => {
+    const files = await nodeHost.listFiles(URI.file(workspace), ['**/*.md'], ['**/node_modules/**']);
+    assert.deepEqual(files.map((file) => file.path.slice(workspace.length + 1)), ['doc.md', 'readme.md', 'sub/note.md']);
   });
 
   it('reads only regular files', { timeout: 5_000 }, async () => {

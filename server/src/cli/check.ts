@@ -29,8 +29,9 @@ export async function runCheck(options: CheckOptions, cwd: string, console: Cons
     workspaceBibliography: [],
   };
   const service = createService({ host: nodeHost, settings });
-  const { files, missing } = await expandPaths(options.paths, cwd);
+  const { files, missing, skipped } = await expandPaths(options.paths, cwd);
   for (const path of missing) console.err(`tradecraft: ${path}: no such file or folder\n`);
+  for (const { path, reason } of skipped) console.err(`tradecraft: ${displayPath(path, cwd)}: skipped: ${reason}\n`);
   const reports: FileReport[] = [];
   let unreadable = 0;
   const progress = progressLine(console, files.length);

@@ -1,7 +1,8 @@
 import type { Dirent, Stats } from 'node:fs';
 import { constants } from 'node:fs';
-import { open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { open, readdir, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { formatLimit, type FileRead } from '../host.js';
 
 /**
@@ -84,4 +85,81 @@ export async function realPathOf(path: string, links = 0): Promise<string> {
     const target = await readlink(path).catch(() => undefined);
     return target === undefined ? join(realParent, basename(path)) : realPathOf(resolve(realParent, target), links + 1);
   }
+}
+
+export function isWithin(path: string, folder: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && !rest.startsWith('..') && !isAbsolute(rest);
+}
+
+export interface FolderListing {
+  /** Absolute paths of the matching regular files, sorted, each real file once. */
+  readonly files: readonly string[];
+  /** Matching entries that are not regular files (FIFOs, sockets, devices), with why. */
+  readonly skipped: readonly Skipped[];
+}
+
+interface Skipped {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * The files below `folder` that match `include` and no `exclude` (globs relative to it). The walk
+ * never follows a link to a folder: a folder inside is walked under its own name anyway, and one
+ * outside (`/`, the parent) is not the workspace's, so no link can lead it out or round in a loop.
+ * A link to a regular file is followed when the file really lies inside and is not listed already.
+ */
+export async function listFolder(folder: string, include: readonly string[], exclude: readonly string[]): Promise<FolderListing> {
+  const found = await walk(folder, include, exclude);
+  const linked = await followFileLinks(folder, found.files, found.links);
+  return { files: [...found.files, ...linked.files].map((path) => join(folder, path)).sort(), skipped: [...found.skipped, ...linked.skipped] };
+}
+
+interface Found {
+  /** Paths relative to the folder, with `/`. */
+  readonly files: string[];
+  readonly links: string[];
+  readonly skipped: Skipped[];
+}
+
+async function walk(folder: string, include: readonly string[], exclude: readonly string[]): Promise<Found> {
+  const options = { dot: false, posix: true };
+  const included = picomatch([...include], options);
+  const excluded = exclude.length > 0 ? picomatch([...exclude], options) : () => false;
+  // With `dot: false` a glob enters a hidden folder (.git) only when it names one.
+  const entersHidden = include.some((pattern) => /(^|\/)\.[^./]/.test(pattern));
+  const found: Found = { files: [], links: [], skipped: [] };
+  const pending = [''];
+  while (pending.length > 0) {
+    const parent = pending.pop()!;
+    for (const entry of await readdir(join(folder, parent), { withFileTypes: true }).catch(() => [])) {
+      const path = parent === '' ? entry.name : `${parent}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!excluded(path) && (entersHidden || !entry.name.startsWith('.'))) pending.push(path);
+      } else if (included(path) && !excluded(path)) {
+        if (entry.isFile()) found.files.push(path);
+        else if (entry.isSymbolicLink()) found.links.push(path);
+        else found.skipped.push({ path: join(folder, path), reason: notRegular(entry) });
+      }
+    }
+  }
+  return found;
+}
+
+async function followFileLinks(folder: string, files: readonly string[], links: readonly string[]): Promise<Pick<Found, 'files' | 'skipped'>> {
+  const realFolder = await realPathOf(folder);
+  // No link to a folder was followed, so a file found really lies at the real folder's path and its own.
+  const listed = new Set(files.map((path) => join(realFolder, path)));
+  const followed: Pick<Found, 'files' | 'skipped'> = { files: [], skipped: [] };
+  for (const link of [...links].sort()) {
+    const target = await realPathOf(join(folder, link));
+    if (!isWithin(target, realFolder) || listed.has(target)) continue;
+    const info = await stat(target).catch(() => undefined);
+    if (info?.isFile()) {
+      listed.add(target);
+      followed.files.push(link);
+    } else if (info && !info.isDirectory()) followed.skipped.push({ path: join(folder, link), reason: notRegular(info) });
+  }
+  return followed;
 }

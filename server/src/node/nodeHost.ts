@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
 import type { FileKind, FileRead, Host } from '../host.js';
-import { readRegularFile, realPathOf } from './fileSystem.js';
+import { listFolder, readRegularFile, realPathOf } from './fileSystem.js';
 
 /** The host over the local file system. */
 export const nodeHost: Host = {
@@ -25,8 +24,8 @@ export const nodeHost: Host = {
     return uri.scheme === 'file' ? URI.file(await realPathOf(uri.fsPath)) : uri;
   },
   async listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]> {
-    const found = await glob([...include], { cwd: folder.fsPath, absolute: true, dot: false, ignore: [...exclude] });
-    return found.sort().map((path) => URI.file(path));
+    const { files } = await listFolder(folder.fsPath, include, exclude);
+    return files.map((path) => URI.file(path));
   },
 };
 
