@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
@@ -24,8 +25,9 @@ const SECRET = 'TOP-SECRET-CONTENT: not JSON at all';
 describe('the workspace boundary on disk', () => {
   let root: string;
   let workspace: string;
+  let socket: Server;
 
-  before(() => {
+  before(async () => {
     root = mkdtempSync(join(tmpdir(), 'tradecraft-boundary-'));
     workspace = join(root, 'ws');
     mkdirSync(join(root, 'outside', 'folder'), { recursive: true });
@@ -48,6 +50,9 @@ describe('the workspace boundary on disk', () => {
     symlinkSync('local.pdf', join(workspace, 'inlink.pdf'));
     symlinkSync('sub/refs.bib', join(workspace, 'inrefs.bib'));
     symlinkSync('/dev/zero', join(workspace, 'zero.bib'));
+    symlinkSync('loop.bib', join(workspace, 'loop.bib'));
+    socket = createServer();
+    await new Promise<void>((listening) => socket.listen(join(workspace, 'sock.bib'), listening));
     execFileSync('mkfifo', [join(workspace, 'fifo.bib'), join(workspace, 'pipe.md')]);
     truncateSync(writeEmpty(join(workspace, 'big.bib')), MAX_BIBLIOGRAPHY_BYTES + 1);
     // Links a scan must not follow out or round in circles: the root of the disk, the parent, a loop.
@@ -61,7 +66,10 @@ describe('the workspace boundary on disk', () => {
     symlinkSync('../outside/folder/a.md', join(workspace, 'outside-note.md'));
   });
 
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => {
+    socket.close();
+    rmSync(root, { recursive: true, force: true });
+  });
 
   async function analyse(text: string, settings: Partial<Settings> = {}) {
     const service = createService({ host: nodeHost, settings: { ...DEFAULT_SETTINGS, ...settings } });
@@ -122,6 +130,16 @@ describe('the workspace boundary on disk', () => {
     const problems = await bibliographyProblems(':claim[x [@k]]{#c1}\n', { bibliography: [URI.file(join(workspace, 'zero.bib'))] });
     assert.match(problems[0] ?? '', /not a regular file/);
     assert.ok(process.memoryUsage().rss - before < 100 * 1024 * 1024, 'memory grew by more than 100 MB');
+  });
+
+  it('refuses a socket as a bibliography, saying what it is', async () => {
+    const problems = await bibliographyProblems(lines('---', 'bibliography: sock.bib', '---', ':claim[x [@k]]{#c1}', ''));
+    assert.match(problems[0] ?? '', /it is a socket, not a regular file/);
+  });
+
+  it('refuses a bibliography whose symbolic links go round in a loop, saying so', async () => {
+    const problems = await bibliographyProblems(lines('---', 'bibliography: loop.bib', '---', ':claim[x [@k]]{#c1}', ''));
+    assert.match(problems[0] ?? '', /the file cannot be read \(its symbolic links go round in a loop\)/);
   });
 
   it('refuses a folder as a bibliography', async () => {

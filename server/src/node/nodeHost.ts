@@ -34,5 +34,6 @@ function readFailure(error: unknown): FileRead {
   if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
   if (code === 'EISDIR') return { kind: 'unreadable', reason: 'it is a folder' };
   if (code === 'EACCES' || code === 'EPERM') return { kind: 'unreadable', reason: 'permission denied' };
+  if (code === 'ELOOP') return { kind: 'unreadable', reason: 'its symbolic links go round in a loop' };
   return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
 }
