@@ -62,6 +62,10 @@ describe('the workspace boundary on disk', () => {
     symlinkSync('loop-b', join(workspace, 'loop-a'));
     symlinkSync('loop-a', join(workspace, 'loop-b'));
     symlinkSync('sub/note.md', join(workspace, 'alias.md'));
+    for (const file of ['scan/n.md', 'scan/drafts/d.md', 'scan/.notes/deep/h.md', 'scan/.hidden.md']) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), ':claim[x]{#c}\n');
+    }
     symlinkSync('sub/readme.txt', join(workspace, 'readme.md'));
     symlinkSync('../outside/folder/a.md', join(workspace, 'outside-note.md'));
   });
@@ -155,6 +159,14 @@ describe('the workspace boundary on disk', () => {
   it('lists the workspace without following links out of it or round in circles, each file once', { timeout: 10_000 }, async () => {
     const files = await nodeHost.listFiles(URI.file(workspace), ['**/*.md'], ['**/node_modules/**']);
     assert.deepEqual(files.map((file) => file.path.slice(workspace.length + 1)), ['doc.md', 'readme.md', 'sub/note.md']);
+  });
+
+  it('enters a hidden folder only when an include glob names one, and no excluded folder', async () => {
+    const list = async (include: string[], exclude: string[]) =>
+      (await nodeHost.listFiles(URI.file(join(root, 'scan')), include, exclude)).map((file) => file.path.slice(root.length + 6));
+    assert.deepEqual(await list(['**/*.md'], []), ['drafts/d.md', 'n.md']);
+    assert.deepEqual(await list(['**/*.md'], ['drafts/**']), ['n.md']);
+    assert.deepEqual(await list(['**/*.md', '.notes/**/*.md'], []), ['.notes/deep/h.md', 'drafts/d.md', 'n.md']);
   });
 
   it('reads only regular files', { timeout: 5_000 }, async () => {
