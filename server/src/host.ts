@@ -41,7 +41,8 @@ export interface Host {
   realPath(uri: URI): Promise<URI>;
   /**
    * The regular files below `folder` that match an `include` glob and no `exclude` glob. A
-   * symbolic link is followed only to a file whose real path lies inside `folder`.
+   * symbolic link to a folder is never followed, one to a file only when the file really lies
+   * inside `folder`; each real file is listed once.
    */
   listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]>;
 }

@@ -32,7 +32,6 @@ export const nodeHost: Host = {
 function readFailure(error: unknown): FileRead {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-  if (code === 'EISDIR') return { kind: 'unreadable', reason: 'it is a folder' };
   if (code === 'EACCES' || code === 'EPERM') return { kind: 'unreadable', reason: 'permission denied' };
   if (code === 'ELOOP') return { kind: 'unreadable', reason: 'its symbolic links go round in a loop' };
   return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
