@@ -13,7 +13,7 @@ import { TempDir, assertNoCrash, fileOf, lines, parseJson, runCli, type CliResul
 const TIME_LIMIT_MS = 10_000;
 const SECRET = 'TOP-SECRET-CONTENT: not JSON at all';
 
-describe('check on a workspace with links out, loops, FIFOs and devices', () => {
+describe('check on a workspace with links out, loops, FIFOs and devices', { skip: process.platform === 'win32' && 'FIFOs, devices and symbolic links are POSIX' }, () => {
   let dir: TempDir;
   let scan: CliResult;
   let namedFifo: CliResult;

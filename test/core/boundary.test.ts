@@ -22,7 +22,7 @@ const OUTSIDE_BIB = lines('@misc{outkey,', '  title = {Read from outside},', '  
 const INSIDE_BIB = lines('@misc{inkey,', '  title = {Read from inside},', '  url = {https://example.org/in}', '}', '');
 const SECRET = 'TOP-SECRET-CONTENT: not JSON at all';
 
-describe('the workspace boundary on disk', () => {
+describe('the workspace boundary on disk', { skip: process.platform === 'win32' && 'FIFOs, devices and symbolic links are POSIX' }, () => {
   let root: string;
   let workspace: string;
   let socket: Server;
@@ -55,6 +55,10 @@ describe('the workspace boundary on disk', () => {
     await new Promise<void>((listening) => socket.listen(join(workspace, 'sock.bib'), listening));
     execFileSync('mkfifo', [join(workspace, 'fifo.bib'), join(workspace, 'pipe.md')]);
     truncateSync(writeEmpty(join(workspace, 'big.bib')), MAX_BIBLIOGRAPHY_BYTES + 1);
+    for (const file of ['scan/n.md', 'scan/drafts/d.md', 'scan/.notes/deep/h.md', 'scan/.hidden.md']) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), ':claim[x]{#c}\n');
+    }
     // Links a scan must not follow out or round in circles: the root of the disk, the parent, a loop.
     symlinkSync('/', join(workspace, 'root'));
     symlinkSync('..', join(workspace, 'up'));
@@ -62,10 +66,6 @@ describe('the workspace boundary on disk', () => {
     symlinkSync('loop-b', join(workspace, 'loop-a'));
     symlinkSync('loop-a', join(workspace, 'loop-b'));
     symlinkSync('sub/note.md', join(workspace, 'alias.md'));
-    for (const file of ['scan/n.md', 'scan/drafts/d.md', 'scan/.notes/deep/h.md', 'scan/.hidden.md']) {
-      mkdirSync(join(root, file, '..'), { recursive: true });
-      writeFileSync(join(root, file), ':claim[x]{#c}\n');
-    }
     symlinkSync('sub/readme.txt', join(workspace, 'readme.md'));
     symlinkSync('../outside/folder/a.md', join(workspace, 'outside-note.md'));
   });

@@ -15,7 +15,7 @@ import { LspTestClient } from './lspClient.js';
 
 const FIFOS = ['a.bib', 'b.bib', 'c.bib', 'd.bib'];
 
-describe('the server on a workspace with FIFOs as bibliographies and links out', () => {
+describe('the server on a workspace with FIFOs as bibliographies and links out', { skip: process.platform === 'win32' && 'FIFOs and symbolic links are POSIX' }, () => {
   let outside: string;
   let workspace: string;
   let client: LspTestClient;
