@@ -59,6 +59,7 @@ describe('the workspace boundary on disk', { skip: process.platform === 'win32' 
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), ':claim[x]{#c}\n');
     }
+    symlinkSync('ws', join(root, 'ws-link'));
     // Links a scan must not follow out or round in circles: the root of the disk, the parent, a loop.
     symlinkSync('/', join(workspace, 'root'));
     symlinkSync('..', join(workspace, 'up'));
@@ -106,6 +107,15 @@ describe('the workspace boundary on disk', { skip: process.platform === 'win32' 
   it('offers a bibliography as a document link only when it really lies inside', async () => {
     const { analysis } = await analyse(lines('---', 'bibliography: [refs-link.bib, inrefs.bib]', '---', ':claim[x [@k]]{#c1}', ''));
     assert.deepEqual(getDocumentLinks(analysis).map((link) => link.target.slice(link.target.lastIndexOf('/') + 1)), ['inrefs.bib']);
+  });
+
+  it('reads the files of a workspace opened through a symbolic link to it', async () => {
+    const linked = join(root, 'ws-link');
+    const service = createService({ host: nodeHost, settings: DEFAULT_SETTINGS });
+    const text = lines('---', 'bibliography: sub/refs.bib', '---', ':claim[Cited [@inkey] and [linked](local.pdf)]{#c1}', '');
+    const analysis = await service.analyze({ uri: URI.file(join(linked, 'doc.md')), text, workspaceFolder: URI.file(linked) });
+    assert.deepEqual(service.computeDiagnostics(analysis).map((d) => d.code), []);
+    assert.deepEqual(analysis.links.map((link) => link.kind), ['file']);
   });
 
   it('takes a link whose real target lies outside for neither a source nor a broken link', async () => {
