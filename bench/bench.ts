@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Host } from '../server/src/host.js';
 import { parseMarkdown } from '../server/src/parse/parseMarkdown.js';
 import { generateAnalysis } from '../test/support/generate.js';
 import { LspTestClient, positionOf } from '../test/lsp/lspClient.js';
@@ -137,7 +138,7 @@ async function benchHeap(): Promise<void> {
     return;
   }
   const text = generateAnalysis(1_000_000, 42);
-  const host = { readFile: async () => ({ kind: 'missing' as const }), fileKind: async () => 'missing' as const, listFiles: async () => [] };
+  const host: Host = { readFile: async () => ({ kind: 'missing' }), fileKind: async () => 'missing', realPath: async (uri) => uri, listFiles: async () => [] };
   gc();
   const before = process.memoryUsage().heapUsed;
   const parser = new IncrementalParser();

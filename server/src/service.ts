@@ -3,7 +3,7 @@ import { analyze, type Analysis } from './analysis/analysis.js';
 import { computeDiagnostics } from './analysis/diagnostics.js';
 import type { DocumentContext, LoadedBibliography } from './analysis/documentContext.js';
 import { readDocumentInSteps, type DocumentSyntax } from './analysis/documentSyntax.js';
-import type { FileKind, Host } from './host.js';
+import { MAX_BIBLIOGRAPHY_BYTES, type FileKind, type Host } from './host.js';
 import { IncrementalParser } from './parse/incrementalParser.js';
 import { runPausing, runToEnd } from './parse/steps.js';
 import { isInside, linkedFile, resolveFromDocument } from './links/classifyLink.js';
@@ -57,29 +57,37 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
   }
 
   async function loadBibliography(name: string, uri: URI, reference: BibliographyReference | undefined): Promise<LoadedBibliography> {
-    return { name, uri, reference, ...(await loadBibliographyFile(uri)) };
+    return { name, uri, reference, outsideWorkspace: false, ...(await loadBibliographyFile(uri)) };
   }
 
   async function loadContext(syntax: DocumentSyntax, document: DocumentInput): Promise<DocumentContext> {
     const { uri, workspaceFolder } = document;
     if (!syntax.usesLanguage) return { uri, workspaceFolder, bibliographies: [], fileKinds: new Map() };
-    const loadInside = (name: string, file: URI, reference: BibliographyReference | undefined) =>
-      isInside(file, workspaceFolder) ? loadBibliography(name, file, reference) : Promise.resolve(outsideWorkspace(name, file, reference));
+    const isInsideWorkspace = insideTest(workspaceFolder);
+    const loadInside = async (name: string, file: URI, reference: BibliographyReference | undefined) =>
+      (await isInsideWorkspace(file)) ? loadBibliography(name, file, reference) : outsideWorkspace(name, file, reference);
     const named = syntax.frontMatter.bibliography.map((reference) => loadInside(reference.path, resolveFromDocument(reference.path, uri, workspaceFolder), reference));
     const fromUser = settings.bibliography.map((file) => loadBibliography(file.fsPath, file, undefined));
     const fromWorkspace = settings.workspaceBibliography.map((file) => loadInside(file.fsPath, file, undefined));
     const bibliographies = await Promise.all([...named, ...fromUser, ...fromWorkspace]);
-    return { uri, workspaceFolder, bibliographies, fileKinds: await linkedFileKinds(syntax, document) };
+    return { uri, workspaceFolder, bibliographies, fileKinds: await linkedFileKinds(syntax, document, isInsideWorkspace) };
   }
 
-  async function linkedFileKinds(syntax: DocumentSyntax, document: DocumentInput): Promise<Map<string, FileKind>> {
+  async function linkedFileKinds(syntax: DocumentSyntax, document: DocumentInput, isInsideWorkspace: (file: URI) => Promise<boolean>): Promise<Map<string, FileKind>> {
     const files = new Map<string, URI>();
     for (const link of syntax.model.links) {
       const file = linkedFile(link.url, document.uri, document.workspaceFolder);
       if (file) files.set(file.toString(), file);
     }
-    const kinds = await Promise.all([...files].map(async ([key, file]) => [key, await host.fileKind(file)] as const));
-    return new Map(kinds);
+    // A file that a symbolic link puts outside is left out, so its link is neither a source nor broken.
+    const kinds = await Promise.all([...files].map(async ([key, file]) => ((await isInsideWorkspace(file)) ? [[key, await host.fileKind(file)] as const] : [])));
+    return new Map(kinds.flat());
+  }
+
+  /** Whether a file lies inside the folder as named and once symbolic links are resolved. */
+  function insideTest(folder: URI): (file: URI) => Promise<boolean> {
+    let realFolder: Promise<URI> | undefined;
+    return async (file) => isInside(file, folder) && isInside(await host.realPath(file), await (realFolder ??= host.realPath(folder)));
   }
 
   return {
@@ -106,6 +114,7 @@ function outsideWorkspace(name: string, file: URI, reference: BibliographyRefere
     name,
     uri: file,
     reference,
+    outsideWorkspace: true,
     items: [],
     problem: { reason: 'it lies outside the workspace, and a document may only name files inside it (name it in the tradecraft.bibliography setting or with --bibliography instead)', line: undefined },
   };
@@ -114,7 +123,7 @@ function outsideWorkspace(name: string, file: URI, reference: BibliographyRefere
 async function readBibliographyFile(host: Host, uri: URI): Promise<LoadedFile> {
   const format = formatOf(uri.path);
   if (!format) return failed('its format is unknown: use a .bib (BibTeX), .json (CSL-JSON) or .yaml file');
-  const read = await host.readFile(uri);
+  const read = await host.readFile(uri, MAX_BIBLIOGRAPHY_BYTES);
   if (read.kind === 'missing') return failed('the file does not exist');
   if (read.kind === 'unreadable') return failed(`the file cannot be read (${read.reason})`);
   const parsed = parseBibliography(read.text, format);

@@ -20,6 +20,11 @@ export class MemoryHost implements Host {
     return Object.keys(this.files).some((path) => path.startsWith(folder)) ? 'directory' : 'missing';
   }
 
+  /** Memory holds no symbolic links: every path is real. */
+  async realPath(uri: URI): Promise<URI> {
+    return uri;
+  }
+
   async listFiles(folder: URI, include: readonly string[], exclude: readonly string[]): Promise<URI[]> {
     const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
     const included = picomatch([...include]);

@@ -10,6 +10,8 @@ export interface LoadedBibliography {
   readonly uri: URI;
   /** Where the document names it; undefined for a file named in the settings. */
   readonly reference: BibliographyReference | undefined;
+  /** Named by the document but really outside the workspace: never read, nor offered as a link. */
+  readonly outsideWorkspace: boolean;
   readonly items: readonly BibliographyItem[];
   /** Why it could not be loaded (in full or in part), with a zero-based line of the file. */
   readonly problem: { readonly reason: string; readonly line: number | undefined } | undefined;
@@ -20,6 +22,9 @@ export interface DocumentContext {
   readonly uri: URI;
   readonly workspaceFolder: URI;
   readonly bibliographies: readonly LoadedBibliography[];
-  /** The kind of each workspace file that a relative link names, by `uri.toString()`. */
+  /**
+   * The kind of each workspace file that a relative link names, by `uri.toString()`. A file whose
+   * real path lies outside the workspace (through a symbolic link) is left out: its link is `other`.
+   */
   readonly fileKinds: ReadonlyMap<string, FileKind>;
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
+import { MAX_DOCUMENT_BYTES } from '../host.js';
 import { nodeHost } from '../node/nodeHost.js';
 import { createService } from '../service.js';
 import type { Settings } from '../settings.js';
@@ -28,15 +29,16 @@ export async function runCheck(options: CheckOptions, cwd: string, console: Cons
     workspaceBibliography: [],
   };
   const service = createService({ host: nodeHost, settings });
-  const { files, missing } = await expandPaths(options.paths, cwd);
+  const { files, missing, skipped } = await expandPaths(options.paths, cwd);
   for (const path of missing) console.err(`tradecraft: ${path}: no such file or folder\n`);
+  for (const { path, reason } of skipped) console.err(`tradecraft: ${displayPath(path, cwd)}: skipped: ${reason}\n`);
   const reports: FileReport[] = [];
   let unreadable = 0;
   const progress = progressLine(console, files.length);
   for (const [index, file] of files.entries()) {
     progress(index);
     const uri = URI.file(file);
-    const read = await nodeHost.readFile(uri);
+    const read = await nodeHost.readFile(uri, MAX_DOCUMENT_BYTES);
     const path = displayPath(file, cwd);
     if (read.kind !== 'text') {
       unreadable++;

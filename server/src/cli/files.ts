@@ -1,29 +1,33 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import { listFolder } from '../node/fileSystem.js';
 
 export interface FileList {
   /** Absolute paths of the documents to check, in a stable order, each once. */
   readonly files: readonly string[];
   /** Paths given that name nothing. */
   readonly missing: readonly string[];
+  /** Entries a folder scan found that are not regular files (a FIFO named `x.md`), with why. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
 }
 
-/** Expands the paths of the command line: a file stands for itself, a folder for every `*.md` below it. */
+/**
+ * Expands the paths of the command line: a file stands for itself, a folder for every `*.md`
+ * below it. A path named is checked wherever it leads; a scan follows no link out of its folder.
+ */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<FileList> {
   const files = new Set<string>();
   const missing: string[] = [];
+  const skipped: { path: string; reason: string }[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const kind = await stat(absolute).then((info) => (info.isDirectory() ? 'folder' : 'file'), () => undefined);
     if (kind === 'file') files.add(absolute);
-    else if (kind === 'folder') for (const file of await markdownFilesIn(absolute)) files.add(file);
-    else missing.push(path);
+    else if (kind === 'folder') {
+      const listing = await listFolder(absolute, ['**/*.md'], ['**/node_modules/**']);
+      for (const file of listing.files) files.add(file);
+      skipped.push(...listing.skipped);
+    } else missing.push(path);
   }
-  return { files: [...files], missing };
-}
-
-async function markdownFilesIn(folder: string): Promise<string[]> {
-  const found = await glob('**/*.md', { cwd: folder, absolute: true, dot: false, ignore: ['**/node_modules/**'] });
-  return found.sort();
+  return { files: [...files], missing, skipped };
 }

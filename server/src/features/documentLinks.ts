@@ -1,5 +1,4 @@
 import type { Analysis } from '../analysis/analysis.js';
-import { isInside } from '../links/classifyLink.js';
 import type { Range } from '../types.js';
 import { openableUrl } from './markdownText.js';
 
@@ -26,7 +25,7 @@ export function getDocumentLinks(analysis: Analysis): DocumentLink[] {
   }
   // The files the analysis loaded, where the document names them; only those inside the workspace.
   for (const bibliography of analysis.context.bibliographies) {
-    if (!bibliography.reference || !isInside(bibliography.uri, analysis.context.workspaceFolder)) continue;
+    if (!bibliography.reference || bibliography.outsideWorkspace) continue;
     links.push({ range: lines.rangeOf(bibliography.reference.span), target: bibliography.uri.toString() });
   }
   return links;

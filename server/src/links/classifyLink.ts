@@ -6,7 +6,8 @@ import { URI, Utils } from 'vscode-uri';
  * - `web`: an `http:`, `https:` or `doi:` URL, a source;
  * - `file`: a file of the workspace that exists, a source;
  * - `missing-file`: a relative path inside the workspace to nothing;
- * - `other`: an in-page anchor, `mailto:`, another scheme, a folder, or a path leaving the workspace.
+ * - `other`: an in-page anchor, `mailto:`, another scheme, a folder, or a path leaving the workspace
+ *   (as written, or through a symbolic link: the service asks the host where a file really is).
  */
 export type LinkKind = 'placeholder' | 'web' | 'file' | 'missing-file' | 'other';
 

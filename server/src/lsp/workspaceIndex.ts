@@ -1,7 +1,7 @@
 import type { CancellationToken, SymbolInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { indexedMarkers, matchWorkspaceSymbols, scanMarkers, type IndexedMarker } from '../features/workspaceSymbols.js';
-import type { Host } from '../host.js';
+import { MAX_DOCUMENT_BYTES, type Host } from '../host.js';
 import { Superseded, type Analyses } from './analyses.js';
 import { SYMBOL_KIND } from './convert.js';
 import type { OpenDocuments } from './openDocuments.js';
@@ -79,7 +79,7 @@ export class WorkspaceIndex {
     if (this.documents.get(key)) return this.openMarkers(key);
     let markers = this.scans.get(key);
     if (!markers) {
-      const read = await this.host.readFile(file);
+      const read = await this.host.readFile(file, MAX_DOCUMENT_BYTES);
       markers = read.kind === 'text' ? scanMarkers(read.text) : [];
       this.scans.set(key, markers);
     }
