@@ -31,7 +31,7 @@ function onlyParagraph(markdown: string): PhrasingContent[] | undefined {
   return children.length === 1 && children[0]!.type === 'paragraph' ? children[0]!.children : undefined;
 }
 
-const RUNS = { numRuns: 400 };
+const RUNS = { numRuns: 200 };
 
 describe('escapeMarkdown', () => {
   it('shows any text as written, at the start of a line, after a line of a paragraph and within a line', () => {
@@ -80,5 +80,19 @@ describe('linkOrText', () => {
         assert.equal(links[0]!.type === 'link' && links[0]!.url, target.trim().replace(/^doi:/, 'https://doi.org/'), JSON.stringify(markdown));
       }
     }), RUNS);
+  });
+});
+
+describe('the helpers on long input', () => {
+  it('take time in proportion to the text: 200,000 characters of runs that regular expressions can make quadratic', () => {
+    const long = 200_000;
+    const texts = [' ', '\t', '`', '`a', '@', 'a@', '%', '\r\n', '&#', '1.', 'www.', ':/'].map((unit) => `x${unit.repeat(long / unit.length)}x`);
+    const started = performance.now();
+    for (const text of texts) {
+      escapeMarkdown(text);
+      inlineCode(text);
+      linkOrText(`https://example.org/${text}`);
+    }
+    assert.ok(performance.now() - started < 3000, `${Math.round(performance.now() - started)} ms`);
   });
 });

@@ -17,13 +17,21 @@ function oneLine(text: string): string {
  * escapes after it or the `](` of a link around it.
  */
 export function escapeMarkdown(text: string): string {
-  return oneLine(text)
-    .replace(/^[ \t]+|[ \t]+$/g, '')
+  return trimSpaces(oneLine(text))
     // GFM turns `a@b.org` into a mailto: link after escapes are read, so only a character in between stops it.
     .replace(/(?<=[\w+.-])@/g, '\u2060@')
     .replace(/[\\`*_~[\]!<>&|]|:(?=\/\/)|(?<=www)\./gi, '\\$&')
     .replace(/^[#+=-]/, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** The text without spaces and tabs at its ends, in one pass (`/[ \t]+$/` is quadratic on long runs). */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(start, end);
 }
 
 /** `code`, with a fence longer than any backtick run inside, so that nothing in it can close it. */
