@@ -24,7 +24,7 @@ export function getHover(analysis: Analysis, offset: number): Hover | undefined 
     switch (symbol.kind) {
       case 'citation': return citationHover(analysis, symbol.citation);
       case 'source-key': return sourceCard(symbol.entry);
-      case 'reference': return symbol.target ? `${markerLine(symbol.target, 60)}` : `No marker has the id ${inlineCode(symbol.item.text)}.`;
+      case 'reference': return symbol.target ? markerLine(symbol.target, 60) : `No marker has the id ${inlineCode(symbol.item.text)}.`;
       case 'marker-id':
       case 'marker': return markerHover(analysis, symbol.marker);
       case 'link': return linkHover(analysis, symbol.link);
