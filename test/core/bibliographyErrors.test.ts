@@ -57,6 +57,10 @@ describe('bibliography files that do not parse', () => {
     }
   });
 
+  it('keeps the YAML reasons whole where their colon is YAML syntax, not the start of a quote', () => {
+    assert.equal(parseBibliography('{"a" "b"}', 'yaml').error?.message, 'Missing , or : between flow map items');
+  });
+
   it('reports a CSL-JSON error on its line and column, not on the last line', () => {
     const text = lines('[', '  {"id": "a",', '   "title": x},', '  {"id": "b"}', ']', '');
     assert.deepEqual(parseBibliography(text, 'csl-json').error, { message: 'unexpected character', line: 2, column: 12 });

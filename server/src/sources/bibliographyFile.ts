@@ -179,8 +179,9 @@ const YAML_REASONS: Readonly<Record<string, string>> = {
   BAD_DQ_ESCAPE: 'an invalid escape in a double-quoted string',
 };
 
+/** The reason without what some messages append after a colon (`…extra characters: |x`); an indicator (` : `) stays. */
 function yamlFileReason(error: YAMLError): string {
-  return YAML_REASONS[error.code] ?? yamlReason(error).split(': ')[0]!;
+  return YAML_REASONS[error.code] ?? yamlReason(error).replace(/(?<=\w): .*$/s, '');
 }
 
 function cslList(list: unknown[], lines: ReadonlyMap<string, Range>): BibliographyItem[] {
