@@ -57,6 +57,16 @@ describe('bibliography files that do not parse', () => {
     }
   });
 
+  it('never quote the file, for any text made of the pieces of the three syntaxes and the secret', () => {
+    const pieces = [SECRET, ':', ': ', '- ', '[', ']', '{', '}', ',', '"', "'", '!', '!!', '&', '*', '%', '|', '>', '\n', '  ', '? ', '#', '@', '`', '\t', '---\n', '\\', '=', '$', ' ', '@misc{', '@string{', '0', '\u0001'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((parts) => parts.join(''));
+    const formats = fc.constantFrom<BibliographyFormat>('csl-json', 'bibtex', 'yaml');
+    fc.assert(fc.property(text, formats, (content, format) => {
+      const message = parseBibliography(content, format).error?.message ?? '';
+      assert.ok(!message.includes(SECRET.slice(0, 5)), `${format} ${JSON.stringify(content)}: ${message}`);
+    }), { numRuns: 3000 });
+  });
+
   it('keeps the YAML reasons whole where their colon is YAML syntax, not the start of a quote', () => {
     assert.equal(parseBibliography('{"a" "b"}', 'yaml').error?.message, 'Missing , or : between flow map items');
   });
