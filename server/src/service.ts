@@ -128,7 +128,7 @@ async function readBibliographyFile(host: Host, uri: URI): Promise<LoadedFile> {
   if (read.kind === 'unreadable') return failed(`the file cannot be read (${read.reason})`);
   const parsed = parseBibliography(read.text, format);
   const items: readonly BibliographyItem[] = parsed.items;
-  return { items, problem: parsed.error && { reason: `it does not parse: ${parsed.error.message}`, line: parsed.error.line } };
+  return { items, problem: parsed.error && { reason: `it does not parse: ${parsed.error.message}`, line: parsed.error.line, column: parsed.error.column } };
 }
 
 function failed(reason: string): LoadedFile {

@@ -75,7 +75,7 @@ Dangerous: [@evil] and [@cmd] and [@evil-bib].
 const DECREE_CARD = [
   '**Decree on restrictive measures**',
   'Office of the President of Ukraine · 2026-02-18',
-  '[https://www.president.gov.ua/documents/example](https://www.president.gov.ua/documents/example)',
+  '[https\\://www\\.president.gov.ua/documents/example](https://www.president.gov.ua/documents/example)',
 ];
 
 describe('navigation over the protocol: hover, definition, references, rename', () => {
@@ -127,7 +127,7 @@ describe('navigation over the protocol: hover, definition, references, rename', 
           value: [
             '**Foreign Trade of Ukraine in 2023**',
             'State Statistics Service of Ukraine · 2023',
-            '[https://ukrstat.gov.ua/trade-2023](https://ukrstat.gov.ua/trade-2023)',
+            '[https\\://ukrstat.gov.ua/trade-2023](https://ukrstat.gov.ua/trade-2023)',
             '`@stats-2023` · defined in `refs.bib`',
           ].join('  \n'),
         },
@@ -139,7 +139,7 @@ describe('navigation over the protocol: hover, definition, references, rename', 
       assert.equal(markdownOf(await hover('@osw-2025', 2)), [
         '**Belarus after the election**',
         'Klysinski, Kamil · 2025-03-01',
-        '[https://www.osw.waw.pl/en/example](https://www.osw.waw.pl/en/example)',
+        '[https\\://www\\.osw.waw.pl/en/example](https://www.osw.waw.pl/en/example)',
         '`@osw-2025` · defined in `refs.json`',
       ].join('  \n'));
     });
@@ -148,7 +148,7 @@ describe('navigation over the protocol: hover, definition, references, rename', 
       assert.deepEqual(await hover('src=sybiha-2026', 6), {
         contents: {
           kind: 'markdown',
-          value: ['**sybiha-2026**', '[https://mfa.gov.ua/en/news/example](https://mfa.gov.ua/en/news/example)', '`@sybiha-2026` · defined in the front matter'].join('  \n'),
+          value: ['**sybiha-2026**', '[https\\://mfa.gov.ua/en/news/example](https://mfa.gov.ua/en/news/example)', '`@sybiha-2026` · defined in the front matter'].join('  \n'),
         },
         range: rangeOf(MAIN, 'src=sybiha-2026', 4),
       });
@@ -226,7 +226,7 @@ describe('navigation over the protocol: hover, definition, references, rename', 
         range: rangeOf(MAIN, '[decree text](https://www.president.gov.ua/documents/example)'),
       });
       assert.deepEqual(await hover('[a page]', 2), {
-        contents: { kind: 'markdown', value: '[https://example.org/page](https://example.org/page)' },
+        contents: { kind: 'markdown', value: '[https\\://example.org/page](https://example.org/page)' },
         range: rangeOf(MAIN, '[a page](https://example.org/page)'),
       });
       assert.deepEqual(await hover('[notes]', 2), {

@@ -13,8 +13,8 @@ export interface LoadedBibliography {
   /** Named by the document but really outside the workspace: never read, nor offered as a link. */
   readonly outsideWorkspace: boolean;
   readonly items: readonly BibliographyItem[];
-  /** Why it could not be loaded (in full or in part), with a zero-based line of the file. */
-  readonly problem: { readonly reason: string; readonly line: number | undefined } | undefined;
+  /** Why it could not be loaded (in full or in part), with a zero-based line and column of the file. */
+  readonly problem: { readonly reason: string; readonly line: number | undefined; readonly column?: number } | undefined;
 }
 
 /** What the host learned from the files a document names: the input of the pure analysis. */

@@ -10,7 +10,7 @@ import type { CheckOptions } from './checkOptions.js';
 import { expandPaths } from './files.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
-import { formatText } from './formats/text.js';
+import { formatText, printable } from './formats/text.js';
 import type { FileReport } from './report.js';
 
 export interface Console {
@@ -30,8 +30,8 @@ export async function runCheck(options: CheckOptions, cwd: string, console: Cons
   };
   const service = createService({ host: nodeHost, settings });
   const { files, missing, skipped } = await expandPaths(options.paths, cwd);
-  for (const path of missing) console.err(`tradecraft: ${path}: no such file or folder\n`);
-  for (const { path, reason } of skipped) console.err(`tradecraft: ${displayPath(path, cwd)}: skipped: ${reason}\n`);
+  for (const path of missing) console.err(`tradecraft: ${printable(path)}: no such file or folder\n`);
+  for (const { path, reason } of skipped) console.err(`tradecraft: ${printable(displayPath(path, cwd))}: skipped: ${reason}\n`);
   const reports: FileReport[] = [];
   let unreadable = 0;
   const progress = progressLine(console, files.length);
@@ -42,10 +42,10 @@ export async function runCheck(options: CheckOptions, cwd: string, console: Cons
     const path = displayPath(file, cwd);
     if (read.kind !== 'text') {
       unreadable++;
-      console.err(`tradecraft: ${path}: ${read.kind === 'missing' ? 'the file disappeared before it could be read' : `cannot be read (${read.reason})`}\n`);
+      console.err(`tradecraft: ${printable(path)}: ${read.kind === 'missing' ? 'the file disappeared before it could be read' : `cannot be read (${printable(read.reason)})`}\n`);
       continue;
     }
-    if (read.replacedInvalidBytes) console.err(`tradecraft: ${path}: not valid UTF-8; the invalid bytes were read as U+FFFD\n`);
+    if (read.replacedInvalidBytes) console.err(`tradecraft: ${printable(path)}: not valid UTF-8; the invalid bytes were read as U+FFFD\n`);
     const analysis = await service.analyze({ uri, text: read.text, workspaceFolder: URI.file(workspace) });
     const diagnostics = service.computeDiagnostics(analysis).filter((d) => atLeast(d.severity, options.severityMin));
     reports.push({ path, fileUri: pathToFileURL(file).href, diagnostics });

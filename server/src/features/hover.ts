@@ -2,7 +2,7 @@ import type { Analysis, ClassifiedLink, ResolvedCitation } from '../analysis/ana
 import type { Marker } from '../model/model.js';
 import type { Span } from '../types.js';
 import { linkedFile } from '../links/classifyLink.js';
-import { escapeMarkdown, inlineCode, linkOrText } from './markdownText.js';
+import { escapeMarkdown, inlineCode, linkOrText, markdownLink } from './markdownText.js';
 import { markerBullet, markerLine, ownSources } from './markerSummary.js';
 import { sourceCard } from './sourceCard.js';
 import { symbolAt } from './symbolAt.js';
@@ -24,7 +24,7 @@ export function getHover(analysis: Analysis, offset: number): Hover | undefined 
     switch (symbol.kind) {
       case 'citation': return citationHover(analysis, symbol.citation);
       case 'source-key': return sourceCard(symbol.entry);
-      case 'reference': return symbol.target ? `${markerLine(symbol.target, 60)}` : `No marker has the id ${inlineCode(symbol.item.text)}.`;
+      case 'reference': return symbol.target ? markerLine(symbol.target, 60) : `No marker has the id ${inlineCode(symbol.item.text)}.`;
       case 'marker-id':
       case 'marker': return markerHover(analysis, symbol.marker);
       case 'link': return linkHover(analysis, symbol.link);
@@ -51,7 +51,7 @@ function linkHover(analysis: Analysis, link: ClassifiedLink): string {
     case 'missing-file': return `${inlineCode(link.url)} does not exist in the workspace.`;
     case 'file': {
       const file = linkedFile(link.url, analysis.context.uri, analysis.context.workspaceFolder);
-      return file ? `Workspace file [${escapeMarkdown(link.url)}](${file.toString()})` : inlineCode(link.url);
+      return file ? `Workspace file ${markdownLink(link.url, file.toString())}` : inlineCode(link.url);
     }
     default: return linkOrText(link.url);
   }
@@ -59,7 +59,7 @@ function linkHover(analysis: Analysis, link: ClassifiedLink): string {
 
 function markerHover(analysis: Analysis, marker: Marker): string {
   const facts = analysis.facts[marker.index]!;
-  const details = [marker.attributes.confidence && `confidence ${marker.attributes.confidence}`, marker.kind === 'hypothesis' && marker.attributes.status && `status ${marker.attributes.status}`].filter(Boolean);
+  const details = [marker.attributes.confidence && `confidence ${escapeMarkdown(marker.attributes.confidence)}`, marker.kind === 'hypothesis' && marker.attributes.status && `status ${escapeMarkdown(marker.attributes.status)}`].filter(Boolean);
   const title = `**${markerLine(marker, 60)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
   const sections = [title];
   const sources = ownSources(analysis, marker);

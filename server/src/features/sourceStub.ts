@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { Analysis } from '../analysis/analysis.js';
 import type { TextEdit } from '../types.js';
 
@@ -9,7 +10,7 @@ import type { TextEdit } from '../types.js';
 export function sourceStubEdit(analysis: Analysis, key: string): TextEdit | undefined {
   const { text, frontMatter, lines } = analysis.syntax.model;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const entry = (indent: string) => [`${indent}${yamlKey(key)}:`, `${indent}  title: ""`, `${indent}  url: ""`].join(eol);
+  const entry = (indent: string) => stubLines(key).map((line) => `${indent}${line}`).join(eol);
   const insert = (offset: number, newText: string): TextEdit => ({ range: lines.rangeOf({ start: offset, end: offset }), newText });
   if (!frontMatter) return insert(0, ['---', 'sources:', entry('  '), '---', '', ''].join(eol));
   const yamlLines = yamlLinesOf(frontMatter.yaml, frontMatter.yamlStart);
@@ -41,6 +42,11 @@ function yamlLinesOf(yaml: string, yamlStart: number): { text: string; start: nu
     .map((match) => ({ text: match[1]!, start: yamlStart + match.index, end: yamlStart + match.index + match[1]!.length }));
 }
 
-function yamlKey(key: string): string {
-  return /^[A-Za-z0-9_][\w.:\-+/]*$/.test(key) && !key.endsWith(':') ? key : JSON.stringify(key);
+/**
+ * The stub's lines as YAML writes them, so that the key reads back as the same string: quoted
+ * when it would read as a number, a boolean, null or a map (`"007"`, `"True"`, `"a: b"`), in the
+ * explicit `? key` form when it is too long for a plain key.
+ */
+function stubLines(key: string): string[] {
+  return stringify({ [key]: { title: '', url: '' } }, { lineWidth: 0 }).trimEnd().split('\n');
 }

@@ -24,8 +24,8 @@ export const badBibliography: Rule = {
     const settingsSpan = frontMatter ? lines.lineSpan(lines.positionAt(frontMatter.span.start).line) : lines.lineSpan(0);
     for (const bibliography of analysis.context.bibliographies) {
       if (!bibliography.problem) continue;
-      const { reason, line } = bibliography.problem;
-      const where = line === undefined ? '' : ` (line ${line + 1})`;
+      const { reason, line, column } = bibliography.problem;
+      const where = line === undefined ? '' : ` (line ${line + 1}${column === undefined ? '' : `, column ${column + 1}`})`;
       const origin = bibliography.reference ? '' : ' (named in the settings)';
       yield {
         span: bibliography.reference?.span ?? settingsSpan,

@@ -1,8 +1,9 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq, parseDocument, type YAMLError } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
 import { withLineFeeds, yamlReason } from './frontMatter.js';
+import { findJsonError } from './jsonError.js';
 import { detailsFromValue, namesToText, scalarToText, type SourceDetails } from './sourceEntry.js';
 
 export interface BibliographyItem extends SourceDetails {
@@ -13,11 +14,23 @@ export interface BibliographyItem extends SourceDetails {
 
 export interface BibliographyParseResult {
   readonly items: readonly BibliographyItem[];
-  /** Why the file (or part of it) could not be read, with a zero-based line where the parser says. */
-  readonly error?: { readonly message: string; readonly line: number | undefined };
+  /**
+   * Why the file (or part of it) could not be read, with a zero-based line and column where the
+   * parser says. The message is a short reason of our own words: it never quotes the file, which
+   * may be anything a document names.
+   */
+  readonly error?: ParseError;
+}
+
+interface ParseError {
+  readonly message: string;
+  readonly line: number | undefined;
+  readonly column?: number;
 }
 
 export type BibliographyFormat = 'csl-json' | 'bibtex' | 'yaml';
+
+const FORMAT_NAMES: Readonly<Record<BibliographyFormat, string>> = { 'csl-json': 'CSL-JSON', bibtex: 'BibTeX', yaml: 'YAML' };
 
 export function formatOf(path: string): BibliographyFormat | undefined {
   const extension = /\.([A-Za-z]+)$/.exec(path)?.[1]?.toLowerCase();
@@ -35,20 +48,25 @@ export function parseBibliography(text: string, format: BibliographyFormat): Bib
       case 'bibtex': return parseBibtexText(text);
       case 'yaml': return parseYamlBibliography(text);
     }
-  } catch (error) {
-    return { items: [], error: { message: String(error instanceof Error ? error.message : error), line: undefined } };
+  } catch {
+    // The parsers' own exceptions (a YAML alias to no anchor, a LaTeX command) quote the file.
+    return { items: [], error: { message: `not valid ${FORMAT_NAMES[format]}`, line: undefined } };
   }
+}
+
+/** An error at `offset` of `text`, with its zero-based line and column. */
+function errorAt(message: string, text: string, offset: number): ParseError {
+  const { line, character } = new LineIndex(text).positionAt(offset);
+  return { message, line, column: character };
 }
 
 function parseCslJson(text: string): BibliographyParseResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message);
-    const line = position ? new LineIndex(text).positionAt(Number(position[1])).line : lastLine(text);
-    return { items: [], error: { message: message.replace(/ in JSON at position \d+.*$/, ''), line } };
+  } catch {
+    const error = findJsonError(text) ?? { reason: 'not valid JSON', offset: 0 };
+    return { items: [], error: errorAt(error.reason, text, error.offset) };
   }
   if (!Array.isArray(data)) {
     return { items: [], error: { message: 'a CSL-JSON bibliography is a list of entries ([{"id": …}, …])', line: 0 } };
@@ -98,9 +116,27 @@ function parseBibtexText(text: string): BibliographyParseResult {
     };
   });
   const first = library.errors[0];
-  if (!first) return { items };
-  const line = /at line (\d+)/.exec(first.error);
-  return { items, error: { message: first.error.replace(/ at line \d+, column \d+/, ''), line: line ? Number(line[1]) - 1 : undefined } };
+  return first ? { items, error: bibtexError(first.error) } : { items };
+}
+
+/** The parser's messages quote up to 20 characters of the file, and the entry type: only their kind is kept. */
+const BIBTEX_REASONS: readonly (readonly [RegExp, string])[] = [
+  [/^Token mismatch/, 'unexpected text'],
+  [/^Unterminated brace-value/, 'a value in braces is not closed'],
+  [/^Unterminated quote-value/, 'a value in quotes is not closed'],
+  [/^Unclosed math section/, 'a math section ($…$) is not closed'],
+  [/^Runaway key/, 'an entry key does not end'],
+  [/equals sign missing/, 'a field has no = before its value'],
+  [/^Unresolved @string reference/, 'an @string abbreviation that is not defined'],
+  [/-part name/, 'a name with more parts than family, given and suffix'],
+  [/^unhandled /, 'a LaTeX command it cannot read'],
+];
+
+function bibtexError(message: string): ParseError {
+  const reason = BIBTEX_REASONS.find(([pattern]) => pattern.test(message))?.[1] ?? 'not valid BibTeX';
+  // The position is appended after the quoted text, so the last one is the parser's.
+  const position = [...message.matchAll(/ at line (\d+), column (\d+)/g)].pop();
+  return position ? { message: reason, line: Number(position[1]) - 1, column: Number(position[2]) - 1 } : { message: reason, line: undefined };
 }
 
 function bibtexDate(year: unknown, month: unknown): string | undefined {
@@ -117,9 +153,7 @@ function listToText(value: unknown): string | undefined {
 function parseYamlBibliography(text: string): BibliographyParseResult {
   const document = parseDocument(withLineFeeds(text), { prettyErrors: false });
   const error = document.errors[0];
-  if (error) {
-    return { items: [], error: { message: yamlReason(error), line: new LineIndex(text).positionAt(error.pos[0]).line } };
-  }
+  if (error) return { items: [], error: errorAt(yamlFileReason(error), text, error.pos[0]) };
   const root = document.contents;
   const references = isMap(root) ? root.get('references') : undefined;
   if (isSeq(references)) return { items: cslList(references.toJSON() as unknown[], keyLines(text, /\bid\s*:\s*['"]?([^'"\s,}]+)/g)) };
@@ -136,6 +170,18 @@ function parseYamlBibliography(text: string): BibliographyParseResult {
     items.push({ key, keyRange: lines.get(key), ...details });
   }
   return { items };
+}
+
+/** YAML errors that name what the file says (a directive, a tag, an escape), by kind only. */
+const YAML_REASONS: Readonly<Record<string, string>> = {
+  BAD_DIRECTIVE: 'a directive (%…) it does not know',
+  TAG_RESOLVE_FAILED: 'a tag (!…) it cannot resolve',
+  BAD_DQ_ESCAPE: 'an invalid escape in a double-quoted string',
+};
+
+/** The reason without what some messages append after a colon (`…extra characters: |x`); an indicator (` : `) stays. */
+function yamlFileReason(error: YAMLError): string {
+  return YAML_REASONS[error.code] ?? yamlReason(error).replace(/(?<=\w): .*$/s, '');
 }
 
 function cslList(list: unknown[], lines: ReadonlyMap<string, Range>): BibliographyItem[] {
@@ -163,6 +209,3 @@ function keyLines(text: string, pattern: RegExp): Map<string, Range> {
   return ranges;
 }
 
-function lastLine(text: string): number {
-  return Math.max(0, new LineIndex(text.trimEnd()).lineCount - 1);
-}

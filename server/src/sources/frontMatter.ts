@@ -91,8 +91,9 @@ function readSources(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): 
   const problems: FrontMatterProblem[] = [];
   for (const item of pair.value.items) {
     const keyNode = item.key as YamlNode | null;
-    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
-    if (key === undefined || key === 'null') continue;
+    // A null key (`~:`, `null:`) names no source; the string "null" does.
+    const key = isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
+    if (key === undefined) continue;
     const keySpan = unquoted(toSpan(keyNode?.range), isScalar(keyNode) && (keyNode.type === 'QUOTE_DOUBLE' || keyNode.type === 'QUOTE_SINGLE'));
     const details = detailsFromValue(isScalar(item.value) || isMap(item.value) || isSeq(item.value) ? (item.value as YamlNode).toJSON() : item.value);
     if (!details) {
