@@ -1,14 +1,23 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
-import { splitBlocks } from './blocks.js';
+import { opensUnclosedFrontMatter, splitBlocks } from './blocks.js';
 import { parseMarkdown, parseText, type ParsedMarkdown } from './parseMarkdown.js';
 
 /** One top-level block, parsed alone, with its tree shifted to where the block now lies. */
 interface ParsedBlock {
   readonly text: string;
+  readonly isFirst: boolean;
+  /** Whether the block was parsed after an unclosed front matter opening (see `opensUnclosedFrontMatter`). */
+  readonly afterUnclosed: boolean;
+  /** The line parsed after the block to see whether it ends there ('' for the last block). */
+  readonly probe: string;
   /** The definitions of other blocks that the block was parsed with, as their stub text. */
   readonly stubs: string;
+  /** The document's definitions the stubs were chosen from. */
+  against: readonly string[];
+  /** Whether everything the block opened ends before the probe, so that the next block parses alone as in the whole. */
+  readonly endsHere: boolean;
   readonly children: RootContent[];
   /** Refused attribute blocks, by offset in the block. */
   readonly refused: ReadonlyMap<number, string>;
@@ -29,70 +38,150 @@ interface ParsedBlock {
  * Parses successive versions of one document, parsing again only the top-level blocks an edit
  * touched and moving the others. The result equals a full `parseMarkdown` of the same text.
  *
+ * `splitBlocks` only proposes where blocks end. Each block is parsed with a probe after it: a
+ * line that starts a top-level node exactly where the next block starts only when nothing the
+ * block opened (a fence, a container, an HTML block, a list the next line would continue) is
+ * still open there. Where the probe shows otherwise, the block is joined with the next ones
+ * (one, then two, four … so that a document the splitter misreads costs at most two parses).
+ * The parse of a block that starts where the whole document's parse starts a top-level node is,
+ * up to the probe, the parse of the whole over the same lines; so the result is the whole's.
+ *
  * Link reference and footnote definitions reach across blocks, so each block is parsed with
  * stubs of the other blocks' definitions that it may use; when the document's definitions change,
  * the blocks that mention a changed label are parsed again.
  */
 export class IncrementalParser {
-  private blocks: ParsedBlock[] = [];
-  /** Every block was parsed with the stubs of the definitions that all the blocks make. */
-  private stubsSettled = true;
+  /**
+   * Every block parsed or reused for the last version, those that a probe refused included; and
+   * those of the last version in the other state of the front matter (closed or not), so that
+   * an edit that opens or closes it costs one full parse the first time only.
+   */
+  private tried: ParsedBlock[] = [];
+  private triedInOtherState: ParsedBlock[] = [];
+  private lastUnclosed = false;
+  private definitions: readonly string[] = [];
 
   parse(text: string): ParsedMarkdown {
     const lines = new LineIndex(text);
     const starts = splitBlocks(text);
-    const texts = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
-    const reusable = groupByText(this.blocks);
-    const previousDefinitions = definitionsOf(this.blocks);
-    const firstPass = texts.map((blockText, i) => take(reusable, blockText, i === 0) ?? this.parseBlock(blockText, i === 0, stubText(previousDefinitions, blockText)));
-    if (firstPass.some((block) => block.definesInContainer)) return this.parseWhole(text, firstPass);
-    const definitions = definitionsOf(firstPass);
-    // Blocks got the stubs of the previous definitions: when those stand, every block is right.
-    const blocks = this.stubsSettled && sameList(definitions, previousDefinitions) ? firstPass : firstPass.map((block, i) => {
-      const stubs = stubText(definitions, block.text);
-      return stubs === block.stubs ? block : this.parseBlock(block.text, i === 0, stubs);
-    });
-    blocks.forEach((block, i) => moveBlock(block, starts[i]!, lines.positionAt(starts[i]!).line));
-    this.blocks = blocks;
-    this.stubsSettled = true;
+    const pieces = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
+    const afterUnclosed = opensUnclosedFrontMatter(text);
+    if (afterUnclosed !== this.lastUnclosed) [this.tried, this.triedInOtherState] = [this.triedInOtherState, this.tried];
+    this.lastUnclosed = afterUnclosed;
+    const reusable = groupByKey(this.tried);
+    const previous = this.definitions;
+    const tried: ParsedBlock[] = [];
+    const firstPass: ParsedBlock[] = [];
+    for (let i = 0; i < pieces.length; ) {
+      for (let span = 1; ; span = Math.min(2 * span, pieces.length - i)) {
+        const blockText = pieces.slice(i, i + span).join('');
+        const probe = probeBefore(pieces[i + span]);
+        const kind = { isFirst: i === 0, afterUnclosed: afterUnclosed && i > 0, probe };
+        const block = take(reusable, kind, blockText) ?? this.parseBlock(blockText, kind, previous);
+        tried.push(block);
+        if (block.endsHere) {
+          firstPass.push(block);
+          i += span;
+          break;
+        }
+      }
+    }
+    this.tried = tried;
+    const found = definitionsOf(firstPass);
+    const definitions = sameList(found, previous) ? previous : found;
+    this.definitions = definitions;
+    if (firstPass.some((block) => block.definesInContainer)) return parseMarkdown(text);
+    const blocks = firstPass.map((block) => (block.against === definitions ? block : this.restub(block, definitions)));
+    let at = 0;
+    for (const block of blocks) {
+      moveBlock(block, at, lines.positionAt(at).line);
+      at += block.text.length;
+    }
     return assemble(text, lines, blocks);
   }
 
-  /** Parses the document whole, keeping the blocks read so far (their stubs unchecked) for the next version. */
-  private parseWhole(text: string, blocks: ParsedBlock[]): ParsedMarkdown {
-    this.blocks = blocks;
-    this.stubsSettled = false;
-    return parseMarkdown(text);
+  /** The block parsed again if the document's definitions give it other stubs, else the block itself. */
+  private restub(block: ParsedBlock, definitions: readonly string[]): ParsedBlock {
+    if (stubsFor(block.text, block, definitions) !== block.stubs) return this.parseBlock(block.text, block, definitions);
+    block.against = definitions;
+    return block;
   }
 
-  private parseBlock(text: string, isFirst: boolean, stubs: string): ParsedBlock {
-    const parsed = parseText(text + stubs, isFirst);
-    const children = stubs === '' ? parsed.tree.children : trimTo(parsed.tree.children, text.length, new LineIndex(text));
-    const definitions = definitionsIn(children);
+  /**
+   * Parses a block with its probe and stubs after it, or, for the last block, its stubs before
+   * it, where nothing the block leaves open can swallow them (the first block has no stubs when
+   * it is the last: it is the whole document).
+   */
+  private parseBlock(text: string, kind: BlockKind, definitions: readonly string[]): ParsedBlock {
+    const { isFirst, afterUnclosed, probe } = kind;
+    const stubs = stubsFor(text, kind, definitions);
+    const stubsBefore = probe === '' && stubs !== '';
+    const before = `${afterUnclosed ? UNCLOSED_OPENING : ''}${stubsBefore ? `${stubs.slice(2)}\n\n` : ''}`;
+    const after = stubsBefore ? '' : probe + stubs;
+    const parsed = parseText(before + text + after, isFirst || afterUnclosed);
+    const start = before.length;
+    const end = start + text.length;
+    // Where the probe starts a node, no node of the block runs past its end.
+    const children = parsed.tree.children.filter((node) => offsetOf(node) >= start && offsetOf(node) < end);
+    const definitionsHere = definitionsIn(children);
     return {
       text,
+      isFirst,
+      afterUnclosed,
+      probe,
       stubs,
+      against: definitions,
+      endsHere: probe === '' || parsed.tree.children.some((node) => offsetOf(node) === end),
       children,
-      refused: new Map([...parsed.refusedAttributeBlocks].filter(([offset]) => offset < text.length)),
-      defines: definitions.map((definition) => definition.label),
-      definesInContainer: definitions.some((definition) => definition.inContainer),
-      offset: 0,
-      line: 0,
+      refused: new Map([...parsed.refusedAttributeBlocks].filter(([offset]) => offset >= start && offset < end).map(([offset, original]) => [offset - start, original])),
+      defines: definitionsHere.map((definition) => definition.label),
+      definesInContainer: definitionsHere.some((definition) => definition.inContainer),
+      offset: start,
+      line: start === 0 ? 0 : new LineIndex(before).positionAt(start).line,
     };
   }
 }
 
-function groupByText(blocks: readonly ParsedBlock[]): Map<string, ParsedBlock[]> {
+/** What, besides its text, decides how a block parses. */
+interface BlockKind {
+  readonly isFirst: boolean;
+  readonly afterUnclosed: boolean;
+  readonly probe: string;
+}
+
+/** An opening of front matter, parsed before a block of a document that never closes its own. */
+const UNCLOSED_OPENING = '---\n\n';
+
+/**
+ * The line parsed after a block followed by `next`: a paragraph, or a list item with the marker
+ * of `next` when `next` opens with one, since only such a line continues a list across a blank
+ * line. Neither can swallow the stubs after it.
+ */
+function probeBefore(next: string | undefined): string {
+  if (next === undefined) return '';
+  const marker = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(next);
+  return marker ? `${marker[0]} x` : 'x';
+}
+
+function offsetOf(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function keyOf(kind: BlockKind, text: string): string {
+  return `${kind.isFirst ? 'first' : ''}:${kind.afterUnclosed ? 'unclosed' : ''}:${kind.probe}:${text}`;
+}
+
+function groupByKey(blocks: readonly ParsedBlock[]): Map<string, ParsedBlock[]> {
   const groups = new Map<string, ParsedBlock[]>();
-  blocks.forEach((block, i) => {
-    const key = `${i === 0 ? 'first:' : ''}${block.text}`;
+  for (const block of blocks) {
+    const key = keyOf(block, block.text);
     groups.set(key, [...(groups.get(key) ?? []), block]);
-  });
+  }
   return groups;
 }
 
-function take(groups: Map<string, ParsedBlock[]>, text: string, isFirst: boolean): ParsedBlock | undefined {
-  return groups.get(`${isFirst ? 'first:' : ''}${text}`)?.shift();
+function take(groups: Map<string, ParsedBlock[]>, kind: BlockKind, text: string): ParsedBlock | undefined {
+  return groups.get(keyOf(kind, text))?.shift();
 }
 
 function definitionsOf(blocks: readonly ParsedBlock[]): string[] {
@@ -104,21 +193,23 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * The document's definitions that a block may use, as text to parse after it: those whose label
+ * The document's definitions that a block may use, as text to parse with it: those whose label
  * the block writes in brackets (`[label]`, `[text][label]`, `[^note]`), compared as CommonMark
- * compares labels. One too many changes nothing; a block's own definitions come first, so win.
+ * compares labels. One too many changes nothing. The first block has none when it is the last:
+ * it is the whole document.
  */
-function stubText(definitions: readonly string[], text: string): string {
-  if (definitions.length === 0 || !text.includes('[')) return '';
-  const used = new Set([...text.matchAll(/\[([^[\]]+)\]/g)].map((match) => normalizeLabel(match[1]!)));
+function stubsFor(text: string, { isFirst, probe }: BlockKind, definitions: readonly string[]): string {
+  if (definitions.length === 0 || (isFirst && probe === '') || !text.includes('[')) return '';
+  const used = new Set([...text.matchAll(/\[((?:[^[\]\\]|\\.)+)\]/gs)].map((match) => normalizeLabel(match[1]!)));
   return definitions
     .filter((label) => used.has(normalizeLabel(label.slice(1, -1))))
     .map((label) => `\n\n${label}: #`)
     .join('');
 }
 
+/** As micromark's `normalizeIdentifier`: `[ß]` and `[SS]` name the same definition, `[a\u00a0b]` and `[a b]` do not. */
 function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
 
 /** The definitions a block's tree holds: their labels as written, and whether a container directive holds them. */
@@ -131,19 +222,6 @@ function definitionsIn(children: readonly RootContent[]): { label: string; inCon
   };
   for (const child of children) visit(child, false);
   return found;
-}
-
-/** Drops what the stubs added past the block's end, and ends what ran into them at the block's end. */
-function trimTo<T extends Nodes>(nodes: readonly T[], length: number, lines: LineIndex): T[] {
-  const end = lines.positionAt(length);
-  const endPoint: Point = { line: end.line + 1, column: end.character + 1, offset: length };
-  return nodes
-    .filter((node) => (node.position?.start.offset ?? 0) < length)
-    .map((node) => {
-      if (node.position?.end.offset !== undefined && node.position.end.offset > length) node.position.end = { ...endPoint };
-      if ('children' in node) (node as { children: Nodes[] }).children = trimTo(node.children as Nodes[], length, lines);
-      return node;
-    });
 }
 
 /** Shifts a block's tree to its new place: offsets and lines move, columns stay (blocks start lines). */
@@ -170,10 +248,12 @@ function moveBlock(block: ParsedBlock, offset: number, line: number): void {
 
 function assemble(text: string, lines: LineIndex, blocks: readonly ParsedBlock[]): ParsedMarkdown {
   const end = lines.positionAt(text.length);
+  // As in a full parse, the root starts after a byte-order mark.
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree: Root = {
     type: 'root',
     children: blocks.flatMap((block) => block.children),
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
+    position: { start: { line: 1, column: start + 1, offset: start }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
   };
   const refused = new Map(blocks.flatMap((block) => [...block.refused].map(([at, original]) => [at + block.offset, original] as const)));
   return { text, tree, refusedAttributeBlocks: refused };
