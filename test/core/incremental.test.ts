@@ -97,6 +97,19 @@ describe('incremental parsing', () => {
       '- a\n\n- b :claim[x]{#a}\n',
       // A definition elsewhere is seen by a last block that a fence leaves open.
       'p [x]\n\n[x]: /u\n\n```\n[x]\n',
+      // What a list item leaves open ends otherwise before a new container (here a footnote).
+      '1. <pre>\n\n[^n]: a note [@s3]\n',
+      // An indented line after front matter does not start a block (stubs before it would take it in).
+      '---\n---\n    ```\n[^n]: a note\n',
+      // An unclosed front matter opening: micromark starts no list or quote in the whole document.
+      '---\n\n- item\n\n> quote\n',
+      // There, a footnote definition is text, and the probe before it must define no link.
+      '---\n[^n]: a note\n\n[^n]: a note\n',
+      // After an indented code block, an empty item or one not numbered 1 starts no list, even after a blank line.
+      '    ]]>\n\n1. ',
+      '    code\n\n2. x\n',
+      // A byte-order mark is skipped only at the start of the document.
+      '\n\ufeff---\na: 1\n',
     ];
     for (const text of documents) {
       assertParsesWhole(text);

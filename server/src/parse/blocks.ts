@@ -6,13 +6,13 @@ import { lineEndAt } from '../text/textHelpers.js';
  * checks each split against the parse of the block before it and joins blocks where a split was
  * wrong, so this function decides only how much is reused, never what the result is.
  *
- * Front matter is a block of its own, and only when a later line closes it (as remark-frontmatter
- * reads it): an unclosed `---` is a thematic break and the rest splits as usual. Then a block
+ * Front matter ends a block, and only when a later line closes it (as remark-frontmatter reads
+ * it): an unclosed `---` is a thematic break and the rest splits as usual. Then a block
  * ends before a line that starts at column 0 after a blank line, unless something that may hold
  * blank lines is open there: a fenced code block, a container directive (`:::`), or an HTML
  * block that only a closing token ends (comments, `<pre>`, `<script>` …). Indented lines never
  * start a block: after a blank line they may continue a list item, a footnote or an indented
- * code block. A fence or such an HTML block that opens indented may belong to a list item whose
+ * code block (and every block but the first may be parsed after stubs that end in a footnote). A fence or such an HTML block that opens indented may belong to a list item whose
  * end would change what it holds: after one, the rest of the document stays one block.
  */
 export function splitBlocks(text: string): number[] {
@@ -25,7 +25,9 @@ export function splitBlocks(text: string): number[] {
     const end = lineEndAt(text, at);
     const line = text.slice(at, end);
     const blank = /^[ \t]*$/.test(line);
-    if (afterFrontMatter ? !blank : previousBlank && !blank && !/^[ \t]/.test(line) && state.isClosed()) starts.push(at);
+    // micromark skips a byte-order mark only where its input starts: a block may not start with one.
+    const startsBlock = !blank && !/^[ \t\ufeff]/.test(line) && (afterFrontMatter || (previousBlank && state.isClosed()));
+    if (startsBlock) starts.push(at);
     afterFrontMatter &&= blank;
     state.read(line, previousBlank || at === 0);
     previousBlank = blank;

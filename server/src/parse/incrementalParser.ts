@@ -8,7 +8,11 @@ import { parseMarkdown, parseText, type ParsedMarkdown } from './parseMarkdown.j
 interface ParsedBlock {
   readonly text: string;
   readonly isFirst: boolean;
-  /** Whether the block was parsed after an unclosed front matter opening (see `opensUnclosedFrontMatter`). */
+  /**
+   * Whether the block was parsed after an unclosed front matter opening (see
+   * `opensUnclosedFrontMatter`). Only a block that may start a container parses otherwise after
+   * one, so an edit that opens or closes the front matter parses again only such blocks.
+   */
   readonly afterUnclosed: boolean;
   /** The line parsed after the block to see whether it ends there ('' for the last block). */
   readonly probe: string;
@@ -51,47 +55,43 @@ interface ParsedBlock {
  * the blocks that mention a changed label are parsed again.
  */
 export class IncrementalParser {
-  /**
-   * Every block parsed or reused for the last version, those that a probe refused included; and
-   * those of the last version in the other state of the front matter (closed or not), so that
-   * an edit that opens or closes it costs one full parse the first time only.
-   */
+  /** Every block parsed or reused for the last version, those that a probe refused included. */
   private tried: ParsedBlock[] = [];
-  private triedInOtherState: ParsedBlock[] = [];
-  private lastUnclosed = false;
   private definitions: readonly string[] = [];
 
   parse(text: string): ParsedMarkdown {
     const lines = new LineIndex(text);
     const starts = splitBlocks(text);
     const pieces = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
-    const afterUnclosed = opensUnclosedFrontMatter(text);
-    if (afterUnclosed !== this.lastUnclosed) [this.tried, this.triedInOtherState] = [this.triedInOtherState, this.tried];
-    this.lastUnclosed = afterUnclosed;
+    const unclosed = opensUnclosedFrontMatter(text);
     const reusable = groupByKey(this.tried);
     const previous = this.definitions;
-    const tried: ParsedBlock[] = [];
+    const refused: ParsedBlock[] = [];
     const firstPass: ParsedBlock[] = [];
     for (let i = 0; i < pieces.length; ) {
       for (let span = 1; ; span = Math.min(2 * span, pieces.length - i)) {
         const blockText = pieces.slice(i, i + span).join('');
-        const probe = probeBefore(pieces[i + span]);
-        const kind = { isFirst: i === 0, afterUnclosed: afterUnclosed && i > 0, probe };
+        const probe = probeBefore(pieces[i + span], unclosed);
+        const kind = { isFirst: i === 0, afterUnclosed: unclosed && i > 0 && mayStartContainer(blockText), probe };
         const block = take(reusable, kind, blockText) ?? this.parseBlock(blockText, kind, previous);
-        tried.push(block);
-        if (block.endsHere) {
-          firstPass.push(block);
-          i += span;
-          break;
+        if (!block.endsHere) {
+          refused.push(block);
+          continue;
         }
+        firstPass.push(block);
+        i += span;
+        break;
       }
     }
-    this.tried = tried;
     const found = definitionsOf(firstPass);
     const definitions = sameList(found, previous) ? previous : found;
     this.definitions = definitions;
-    if (firstPass.some((block) => block.definesInContainer)) return parseMarkdown(text);
+    if (firstPass.some((block) => block.definesInContainer)) {
+      this.tried = [...refused, ...firstPass];
+      return parseMarkdown(text);
+    }
     const blocks = firstPass.map((block) => (block.against === definitions ? block : this.restub(block, definitions)));
+    this.tried = [...refused, ...blocks];
     let at = 0;
     for (const block of blocks) {
       moveBlock(block, at, lines.positionAt(at).line);
@@ -131,7 +131,7 @@ export class IncrementalParser {
       probe,
       stubs,
       against: definitions,
-      endsHere: probe === '' || parsed.tree.children.some((node) => offsetOf(node) === end),
+      endsHere: probe === '' || probeStartsFresh(probe, parsed.tree.children, end),
       children,
       refused: new Map([...parsed.refusedAttributeBlocks].filter(([offset]) => offset >= start && offset < end).map(([offset, original]) => [offset - start, original])),
       defines: definitionsHere.map((definition) => definition.label),
@@ -152,15 +152,42 @@ interface BlockKind {
 /** An opening of front matter, parsed before a block of a document that never closes its own. */
 const UNCLOSED_OPENING = '---\n\n';
 
+/** Whether a line of the text may start a list item, a block quote or a footnote definition (one too many is safe). */
+function mayStartContainer(text: string): boolean {
+  return /^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)|>|\[\^)/m.test(text);
+}
+
 /**
- * The line parsed after a block followed by `next`: a paragraph, or a list item with the marker
- * of `next` when `next` opens with one, since only such a line continues a list across a blank
- * line. Neither can swallow the stubs after it.
+ * The line parsed after a block followed by `next`: the container that `next` opens (a list
+ * item with its marker, empty if `next`'s is, a block quote, a footnote definition with its
+ * label), since micromark ends what a block leaves open according to whether a new container
+ * starts, only a list item continues a list across a blank line, and after an indented code
+ * block an empty item or one not numbered 1 starts no list; else a paragraph, as always where
+ * front matter is left unclosed (no container starts then). None can swallow the stubs after it,
+ * and none defines a link: `<` is no link destination, for where footnotes do not parse.
  */
-function probeBefore(next: string | undefined): string {
+function probeBefore(next: string | undefined, unclosed: boolean): string {
   if (next === undefined) return '';
-  const marker = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(next);
-  return marker ? `${marker[0]} x` : 'x';
+  if (unclosed) return 'x';
+  const footnote = /^\[\^(?:[^\]\\\r\n]|\\.)+\]:/.exec(next);
+  if (footnote) return `${footnote[0]} <`;
+  const item = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(next);
+  if (item) return /^[ \t]*(?:[\r\n]|$)/.test(next.slice(item[0].length)) ? item[0] : `${item[0]} x`;
+  return next.startsWith('>') ? '> x' : 'x';
+}
+
+/** What a probe is when parsed alone, by probe (a few dozen at most in a real document). */
+const probeTypes = new Map<string, string | undefined>();
+
+/** Whether the probe is, after the block, what it is alone, starting where the next block starts. */
+function probeStartsFresh(probe: string, children: readonly RootContent[], at: number): boolean {
+  const node = children.find((child) => offsetOf(child) === at);
+  if (!node) return false;
+  if (!probeTypes.has(probe)) {
+    if (probeTypes.size >= 1000) probeTypes.clear();
+    probeTypes.set(probe, parseText(probe, false).tree.children[0]?.type);
+  }
+  return node.type === probeTypes.get(probe);
 }
 
 function offsetOf(node: Nodes): number {
