@@ -46,7 +46,7 @@ interface ParsedBlock {
  * line that starts a top-level node exactly where the next block starts only when nothing the
  * block opened (a fence, a container, an HTML block, a list the next line would continue) is
  * still open there. Where the probe shows otherwise, the block is joined with the next ones
- * (one, then two, four … so that a document the splitter misreads costs at most two parses).
+ * until its text doubles, so that a document the splitter misreads costs at most two parses.
  * The parse of a block that starts where the whole document's parse starts a top-level node is,
  * up to the probe, the parse of the whole over the same lines; so the result is the whole's.
  *
@@ -69,7 +69,7 @@ export class IncrementalParser {
     const refused: ParsedBlock[] = [];
     const firstPass: ParsedBlock[] = [];
     for (let i = 0; i < pieces.length; ) {
-      for (let span = 1; ; span = Math.min(2 * span, pieces.length - i)) {
+      for (let span = 1; ; span = spanDoubling(pieces, i, span)) {
         const blockText = pieces.slice(i, i + span).join('');
         const probe = probeBefore(pieces[i + span], unclosed);
         const kind = { isFirst: i === 0, afterUnclosed: unclosed && i > 0 && mayStartContainer(blockText), probe };
@@ -140,6 +140,16 @@ export class IncrementalParser {
       line: start === 0 ? 0 : new LineIndex(before).positionAt(start).line,
     };
   }
+}
+
+/** How many pieces from `from` hold at least twice the text of the first `span`, or all that are left. */
+function spanDoubling(pieces: readonly string[], from: number, span: number): number {
+  let length = 0;
+  for (let i = from; i < from + span; i++) length += pieces[i]!.length;
+  let grown = length;
+  let next = span;
+  while (from + next < pieces.length && grown < 2 * length) grown += pieces[from + next++]!.length;
+  return next;
 }
 
 /** What, besides its text, decides how a block parses. */
