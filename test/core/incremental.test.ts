@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { readDocument, type DocumentSyntax } from '../../server/src/analysis/documentSyntax.js';
-import { splitBlocks } from '../../server/src/parse/blocks.js';
+import { blockEnds } from '../../server/src/parse/blocks.js';
 import { IncrementalParser } from '../../server/src/parse/incrementalParser.js';
 import { parseMarkdown, type ParsedMarkdown } from '../../server/src/parse/parseMarkdown.js';
 import { EDIT_FRAGMENTS, HOSTILE_LINES, generateAnalysis, hostileDocuments, random } from '../support/generate.js';
@@ -59,6 +59,11 @@ function assertParsesWhole(text: string, parser = new IncrementalParser()): void
   const incremental = parsed(parser.parse(text));
   const full = parsed(parseMarkdown(text));
   if (incremental !== full) assert.deepEqual(JSON.parse(incremental), JSON.parse(full), JSON.stringify(text).slice(0, 500));
+}
+
+/** Where the splitter, reading the whole document with nothing open, proposes that blocks start. */
+function splitBlocks(text: string): number[] {
+  return [0, ...[...blockEnds(text, 0)].filter((end) => end < text.length)];
 }
 
 /** Where the closing fence of a document's front matter ends. */

@@ -1,39 +1,44 @@
 import { lineEndAt } from '../text/textHelpers.js';
 
 /**
- * Splits a document into top-level blocks that are likely to parse the same alone as in the whole
- * document, so that an edit needs only the blocks it touches parsed again. `IncrementalParser`
- * checks each split against the parse of the block before it and joins blocks where a split was
- * wrong, so this function decides only how much is reused, never what the result is.
+ * Proposes where the top-level blocks after the one starting at `from` start, reading from `from`
+ * with nothing open, and ends with the document's length. A proposal is where a block is likely
+ * to end so that the next parses alone as in the whole document; `IncrementalParser` checks each
+ * proposal it uses against the parse of the block before it, joins blocks where one was wrong,
+ * and asks again from each block end it accepts. So this function decides only how much is
+ * reused, never what the result is.
  *
  * Front matter ends a block, and only when a later line closes it (as remark-frontmatter reads
- * it): an unclosed `---` is a thematic break and the rest splits as usual. Then a block
- * ends before a line that starts at column 0 after a blank line, unless something that may hold
+ * it): an unclosed `---` is a thematic break and the rest splits as usual. Then a block ends
+ * before a line that starts at column 0 after a blank line, unless something that may hold
  * blank lines is open there: a fenced code block, a container directive (`:::`), or an HTML
  * block that only a closing token ends (comments, `<pre>`, `<script>` …). Indented lines never
  * start a block: after a blank line they may continue a list item, a footnote or an indented
- * code block (and every block but the first may be parsed after stubs that end in a footnote). A fence or such an HTML block that opens indented may belong to a list item whose
- * end would change what it holds: after one, the rest of the document stays one block.
+ * code block (and every block but the first may be parsed after stubs that end in a footnote).
+ * A fence or such an HTML block that opens indented may belong to a list item whose end would
+ * change what it holds: after one, nothing more is proposed.
  */
-export function splitBlocks(text: string): number[] {
-  const starts = [0];
+export function* blockEnds(text: string, from: number): Generator<number> {
   const state = new OpenConstructs();
-  let at = frontMatterEnd(text);
-  let afterFrontMatter = at > 0;
+  let at = from === 0 ? frontMatterEnd(text) : from;
+  let afterFrontMatter = at > from;
   let previousBlank = false;
+  let paragraphBefore = false;
   while (at < text.length) {
     const end = lineEndAt(text, at);
     const line = text.slice(at, end);
     const blank = /^[ \t]*$/.test(line);
     // micromark skips a byte-order mark only where its input starts: a block may not start with one.
     const startsBlock = !blank && !/^[ \t\ufeff]/.test(line) && (afterFrontMatter || (previousBlank && state.isClosed()));
-    if (startsBlock) starts.push(at);
+    if (startsBlock) yield at;
     afterFrontMatter &&= blank;
-    state.read(line, previousBlank || at === 0);
+    state.read(line, !paragraphBefore || at === from);
     previousBlank = blank;
+    // Roughly: a line that is not blank or a heading may leave a paragraph open, which only some HTML blocks interrupt.
+    paragraphBefore = !blank && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line);
     at = nextLineStart(text, end);
   }
-  return starts;
+  yield text.length;
 }
 
 const FRONT_MATTER_OPENING = /^\ufeff?---[ \t]*(?:\r\n?|\n)/;
@@ -92,7 +97,7 @@ class OpenConstructs {
     return !this.uncertain && this.fence === undefined && this.htmlEnd === undefined && !this.htmlUntilBlank && this.containers.length === 0;
   }
 
-  read(line: string, afterBlank: boolean): void {
+  read(line: string, noParagraphBefore: boolean): void {
     // A container's closing fence is tried before its content, so it also closes a fence or HTML block open inside.
     if (this.closesContainer(line)) {
       this.fence = undefined;
@@ -106,7 +111,7 @@ class OpenConstructs {
     } else if (this.htmlUntilBlank) {
       this.htmlUntilBlank = !/^[ \t]*$/.test(line);
     } else {
-      this.readOpening(line, afterBlank);
+      this.readOpening(line, noParagraphBefore);
     }
   }
 
@@ -119,7 +124,7 @@ class OpenConstructs {
     return true;
   }
 
-  private readOpening(line: string, afterBlank: boolean): void {
+  private readOpening(line: string, noParagraphBefore: boolean): void {
     const fence = FENCE.exec(line);
     if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
       this.fence = fence[1]!;
@@ -134,7 +139,7 @@ class OpenConstructs {
         return;
       }
     }
-    if (HTML_NAMED.test(line) || (afterBlank && HTML_TAG_LINE.test(line))) {
+    if (HTML_NAMED.test(line) || (noParagraphBefore && HTML_TAG_LINE.test(line))) {
       this.htmlUntilBlank = true;
       return;
     }

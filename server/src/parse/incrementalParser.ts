@@ -1,7 +1,8 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
-import { opensUnclosedFrontMatter, splitBlocks } from './blocks.js';
+import { lineEndAt } from '../text/textHelpers.js';
+import { blockEnds, opensUnclosedFrontMatter } from './blocks.js';
 import { parseMarkdown, parseText, type ParsedMarkdown } from './parseMarkdown.js';
 
 /** One top-level block, parsed alone, with its tree shifted to where the block now lies. */
@@ -42,11 +43,13 @@ interface ParsedBlock {
  * Parses successive versions of one document, parsing again only the top-level blocks an edit
  * touched and moving the others. The result equals a full `parseMarkdown` of the same text.
  *
- * `splitBlocks` only proposes where blocks end. Each block is parsed with a probe after it: a
+ * `blockEnds` only proposes where blocks end. Each block is parsed with a probe after it: a
  * line that starts a top-level node exactly where the next block starts only when nothing the
  * block opened (a fence, a container, an HTML block, a list the next line would continue) is
  * still open there. Where the probe shows otherwise, the block is joined with the next ones
- * until its text doubles, so that a document the splitter misreads costs at most two parses.
+ * until its text doubles, so that a document the splitter misreads costs at most two parses;
+ * and from each block end accepted, the splitter reads again with nothing open, so that one
+ * misread does not mislead it for the rest of the document.
  * The parse of a block that starts where the whole document's parse starts a top-level node is,
  * up to the probe, the parse of the whole over the same lines; so the result is the whole's.
  *
@@ -61,28 +64,17 @@ export class IncrementalParser {
 
   parse(text: string): ParsedMarkdown {
     const lines = new LineIndex(text);
-    const starts = splitBlocks(text);
-    const pieces = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
-    const unclosed = opensUnclosedFrontMatter(text);
     const reusable = groupByKey(this.tried);
     const previous = this.definitions;
     const refused: ParsedBlock[] = [];
+    const unclosed = opensUnclosedFrontMatter(text);
     const firstPass: ParsedBlock[] = [];
-    for (let i = 0; i < pieces.length; ) {
-      for (let span = 1; ; span = spanDoubling(pieces, i, span)) {
-        const blockText = pieces.slice(i, i + span).join('');
-        const probe = probeBefore(pieces[i + span], unclosed);
-        const kind = { isFirst: i === 0, afterUnclosed: unclosed && i > 0 && mayStartContainer(blockText), probe };
-        const block = take(reusable, kind, blockText) ?? this.parseBlock(blockText, kind, previous);
-        if (!block.endsHere) {
-          refused.push(block);
-          continue;
-        }
-        firstPass.push(block);
-        i += span;
-        break;
-      }
-    }
+    let start = 0;
+    do {
+      const block = this.blockAt(text, start, unclosed, reusable, refused);
+      firstPass.push(block);
+      start += block.text.length;
+    } while (start < text.length);
     const found = definitionsOf(firstPass);
     const definitions = sameList(found, previous) ? previous : found;
     this.definitions = definitions;
@@ -98,6 +90,26 @@ export class IncrementalParser {
       at += block.text.length;
     }
     return assemble(text, lines, blocks);
+  }
+
+  /**
+   * The block that starts at `start`: the first block proposed from there whose probe shows it
+   * ends where proposed, joined with the next proposed blocks until one does (the blocks tried
+   * and refused go to `refused`, for the next version).
+   */
+  private blockAt(text: string, start: number, unclosed: boolean, reusable: Map<string, ParsedBlock[]>, refused: ParsedBlock[]): ParsedBlock {
+    const ends = blockEnds(text, start);
+    let end = ends.next().value!;
+    for (;;) {
+      const blockText = text.slice(start, end);
+      const probe = probeBefore(end < text.length ? text.slice(end, lineEndAt(text, end)) : undefined, unclosed);
+      const kind = { isFirst: start === 0, afterUnclosed: unclosed && start > 0 && mayStartContainer(blockText), probe };
+      const block = take(reusable, kind, blockText) ?? this.parseBlock(blockText, kind, this.definitions);
+      if (block.endsHere) return block;
+      refused.push(block);
+      // Joined until the text doubles, so that the attempts cost at most as much again as the block.
+      while (end < text.length && end - start < 2 * blockText.length) end = ends.next().value!;
+    }
   }
 
   /** The block parsed again if the document's definitions give it other stubs, else the block itself. */
@@ -140,16 +152,6 @@ export class IncrementalParser {
       line: start === 0 ? 0 : new LineIndex(before).positionAt(start).line,
     };
   }
-}
-
-/** How many pieces from `from` hold at least twice the text of the first `span`, or all that are left. */
-function spanDoubling(pieces: readonly string[], from: number, span: number): number {
-  let length = 0;
-  for (let i = from; i < from + span; i++) length += pieces[i]!.length;
-  let grown = length;
-  let next = span;
-  while (from + next < pieces.length && grown < 2 * length) grown += pieces[from + next++]!.length;
-  return next;
 }
 
 /** What, besides its text, decides how a block parses. */
