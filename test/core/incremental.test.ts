@@ -78,9 +78,11 @@ describe('incremental parsing', () => {
     assert.deepEqual(starts, ['---', 'p1', '```', ':::claim{#c}', '<!--', '- item', 'p2']);
   });
 
-  it('does not split after a fence that opens indented, which may belong to a list item', () => {
+  it('refuses a split that a fence closed with its list item misleads the splitter into', () => {
+    // The list item ends at `b`, closing its fence; the second fence opens and runs to the end.
     const text = '- item\n  ```\n  a\n\nb\n  ```\nc\n\n:::claim{#x}\nhello\n:::\n';
-    assert.deepEqual(splitBlocks(text), [0]);
+    assert.deepEqual(splitBlocks(text), [0, text.indexOf(':::claim')], 'the splitter reads the second fence as closing the first');
+    assertParsesWhole(text);
     assert.deepEqual(summary(readDocument(text, new IncrementalParser())), summary(readDocument(text)));
   });
 
@@ -104,6 +106,7 @@ describe('incremental parsing', () => {
       'p [x]\n\n[x]: /u\n\n```\n[x]\n',
       // What a list item leaves open ends otherwise before a new container (here a footnote).
       '1. <pre>\n\n[^n]: a note [@s3]\n',
+      '- ```\n\n* * *\n',
       // An indented line after front matter does not start a block (stubs before it would take it in).
       '---\n---\n    ```\n[^n]: a note\n',
       // An unclosed front matter opening: micromark starts no list or quote in the whole document.

@@ -71,7 +71,7 @@ export const HOSTILE_LINES = [
   '<details>\n', '</details>\n', '<div>\n', '<span class="a">\n', '<!-- a comment -->\n', '<!-->\n', '<!--->\n', '<!--\n', '-->\n', '<?\n', '<?>\n', '?>\n',
   '<!DOCTYPE x\n', '>\n', '<![CDATA[\n', ']]>\n', '<pre>\n', '</pre>\n', '<script>x</script>\n',
   '```\n', '````\n', '~~~\n', '```js `x`\n', '  ```\n', '    ```\n', ':::\n', '::::\n', ':::claim{#c3}\n', '::::hypothesis{#h1}\n', ':::1note\n', ':::2\n', ':::é\n',
-  ':::claim{#c4} trailing\n', '::evidence[leaf]{#e1 for=c1}\n', '- item\n', '- ```\n', '  - nested\n', '  ```\n', '1. one\n', '2) two\n', '3. three\n', '-\n', '1. \n', '* * *\n', '> quote\n', '> ```\n',
+  ':::claim{#c4} trailing\n', '::evidence[leaf]{#e1 for=c1}\n', '- item\n', '- ```\n', '  - nested\n', '  ```\n', '1. one\n', '2) two\n', '3. three\n', '-\n', '1. \n', '* * *\n', '- - -\n', '> quote\n', '> ```\n',
   '---\n', '...\n', '\ufeffword\n', '  indented\n', '    code\n', '| a | b |\n', '|---|---|\n', '\t\n',
 ];
 

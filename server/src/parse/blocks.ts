@@ -15,8 +15,8 @@ import { lineEndAt } from '../text/textHelpers.js';
  * block that only a closing token ends (comments, `<pre>`, `<script>` …). Indented lines never
  * start a block: after a blank line they may continue a list item, a footnote or an indented
  * code block (and every block but the first may be parsed after stubs that end in a footnote).
- * A fence or such an HTML block that opens indented may belong to a list item whose end would
- * change what it holds: after one, nothing more is proposed.
+ * A fence or such an HTML block that opens indented may belong to a list item that ends before
+ * it closes: the splitter then misreads what follows until the parser corrects it.
  */
 export function* blockEnds(text: string, from: number): Generator<number> {
   const state = new OpenConstructs();
@@ -86,15 +86,13 @@ const HTML_TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(
 
 /** What is open at the end of the lines read so far. */
 class OpenConstructs {
-  /** Something opened whose extent depends on the lists around it: no more splits. */
-  private uncertain = false;
   private fence: string | undefined;
   private htmlEnd: RegExp | undefined;
   private htmlUntilBlank = false;
   private containers: number[] = [];
 
   isClosed(): boolean {
-    return !this.uncertain && this.fence === undefined && this.htmlEnd === undefined && !this.htmlUntilBlank && this.containers.length === 0;
+    return this.fence === undefined && this.htmlEnd === undefined && !this.htmlUntilBlank && this.containers.length === 0;
   }
 
   read(line: string, noParagraphBefore: boolean): void {
@@ -128,14 +126,12 @@ class OpenConstructs {
     const fence = FENCE.exec(line);
     if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
       this.fence = fence[1]!;
-      this.uncertain ||= line.startsWith(' ');
       return;
     }
     for (const [start, end, shared] of HTML_UNTIL) {
       const opening = start.exec(line);
       if (opening) {
         if (!end.test(line.slice(opening[0].length - shared))) this.htmlEnd = end;
-        this.uncertain ||= line.startsWith(' ');
         return;
       }
     }
@@ -144,10 +140,7 @@ class OpenConstructs {
       return;
     }
     const container = CONTAINER.exec(line);
-    if (container) {
-      this.containers.push(container[1]!.length);
-      this.uncertain ||= line.startsWith(' ');
-    }
+    if (container) this.containers.push(container[1]!.length);
   }
 }
 

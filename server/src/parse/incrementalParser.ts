@@ -171,12 +171,13 @@ function mayStartContainer(text: string): boolean {
 
 /**
  * The line parsed after a block followed by `next`: the container that `next` opens (a list
- * item with its marker, empty if `next`'s is, a block quote, a footnote definition with its
+ * item with its marker, empty if `next`'s is; a block quote; a footnote definition with its
  * label), since micromark ends what a block leaves open according to whether a new container
  * starts, only a list item continues a list across a blank line, and after an indented code
- * block an empty item or one not numbered 1 starts no list; else a paragraph, as always where
- * front matter is left unclosed (no container starts then). None can swallow the stubs after it,
- * and none defines a link: `<` is no link destination, for where footnotes do not parse.
+ * block an empty item or one not numbered 1 starts no list; else (a thematic break such as
+ * `* * *` too) a paragraph, as always where front matter is left unclosed (no container starts
+ * then). None can swallow the stubs after it, and none defines a link: `<` is no link
+ * destination, for where footnotes do not parse.
  */
 function probeBefore(next: string | undefined, unclosed: boolean): string {
   if (next === undefined) return '';
@@ -184,7 +185,8 @@ function probeBefore(next: string | undefined, unclosed: boolean): string {
   const footnote = /^\[\^(?:[^\]\\\r\n]|\\.)+\]:/.exec(next);
   if (footnote) return `${footnote[0]} <`;
   const item = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(next);
-  if (item) return /^[ \t]*(?:[\r\n]|$)/.test(next.slice(item[0].length)) ? item[0] : `${item[0]} x`;
+  const thematicBreak = /^([*_-])(?:[ \t]*\1){2,}[ \t]*$/.test(next);
+  if (item && !thematicBreak) return /^[ \t]*(?:[\r\n]|$)/.test(next.slice(item[0].length)) ? item[0] : `${item[0]} x`;
   return next.startsWith('>') ? '> x' : 'x';
 }
 
