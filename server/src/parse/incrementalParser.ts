@@ -64,7 +64,7 @@ export class IncrementalParser {
 
   parse(text: string): ParsedMarkdown {
     const lines = new LineIndex(text);
-    const reusable = groupByKey(this.tried);
+    const reusable = groupByText(this.tried);
     const previous = this.definitions;
     const refused: ParsedBlock[] = [];
     const unclosed = opensUnclosedFrontMatter(text);
@@ -208,21 +208,17 @@ function offsetOf(node: Nodes): number {
   return node.position?.start.offset ?? 0;
 }
 
-function keyOf(kind: BlockKind, text: string): string {
-  return `${kind.isFirst ? 'first' : ''}:${kind.afterUnclosed ? 'unclosed' : ''}:${kind.probe}:${text}`;
-}
-
-function groupByKey(blocks: readonly ParsedBlock[]): Map<string, ParsedBlock[]> {
+function groupByText(blocks: readonly ParsedBlock[]): Map<string, ParsedBlock[]> {
   const groups = new Map<string, ParsedBlock[]>();
-  for (const block of blocks) {
-    const key = keyOf(block, block.text);
-    groups.set(key, [...(groups.get(key) ?? []), block]);
-  }
+  for (const block of blocks) groups.set(block.text, [...(groups.get(block.text) ?? []), block]);
   return groups;
 }
 
+/** Takes out of `groups` a block parsed from the same text in the same way, if any. */
 function take(groups: Map<string, ParsedBlock[]>, kind: BlockKind, text: string): ParsedBlock | undefined {
-  return groups.get(keyOf(kind, text))?.shift();
+  const group = groups.get(text);
+  const at = group?.findIndex((block) => block.isFirst === kind.isFirst && block.afterUnclosed === kind.afterUnclosed && block.probe === kind.probe) ?? -1;
+  return at === -1 ? undefined : group!.splice(at, 1)[0];
 }
 
 function definitionsOf(blocks: readonly ParsedBlock[]): string[] {
