@@ -158,3 +158,23 @@ describe('line ends and the byte-order mark', () => {
     });
   }
 });
+
+describe('a fence inside a container', () => {
+  // The container's closing fence also closes the fence open inside it, so the second ``` opens a
+  // code block that runs to the end: the claim is code, as in any CommonMark reader.
+  const dir = new TempDir();
+  dir.write('fence.md', lines(':::hypothesis{#h1}', '```', ':::', '', '```', ':::', '', ':claim[A judgment]{#c1}', ''));
+  const run = startCli(['check', '--format', 'json', 'fence.md'], dir.root);
+  let result: CliResult;
+
+  before(async () => {
+    result = await run;
+  });
+
+  after(() => dir.remove());
+
+  it('reports nothing about text that the document makes code', () => {
+    assertNoCrash(result);
+    assert.deepEqual(lineCodes(fileOf(parseJson(result), 'fence.md')), ['1:empty-marker']);
+  });
+});

@@ -3,11 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { readDocument, readDocumentInSteps, type DocumentSyntax } from '../../server/src/analysis/documentSyntax.js';
-import { splitBlocks } from '../../server/src/parse/blocks.js';
+import { blockEnds } from '../../server/src/parse/blocks.js';
 import { IncrementalParser } from '../../server/src/parse/incrementalParser.js';
+import { parseMarkdown, type ParsedMarkdown } from '../../server/src/parse/parseMarkdown.js';
 import { runToEnd } from '../../server/src/parse/steps.js';
-import { EDIT_FRAGMENTS, generateAnalysis, random } from '../support/generate.js';
+import { EDIT_FRAGMENTS, HOSTILE_LINES, generateAnalysis, hostileDocuments, random } from '../support/generate.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CONFORMANCE = join(ROOT, '../shared/conformance');
@@ -73,6 +75,28 @@ function checkEdits(start: string, count: number, seed: number, { abandonParses 
   }
 }
 
+/** The tree (positions included) and the refused attribute blocks, as one comparable string. */
+function parsed(result: ParsedMarkdown): string {
+  return JSON.stringify({ tree: result.tree, refused: [...result.refusedAttributeBlocks] });
+}
+
+/** Asserts that `parser` parses `text` as a full parse does, tree and model. */
+function assertParsesWhole(text: string, parser = new IncrementalParser()): void {
+  const incremental = parsed(parser.parse(text));
+  const full = parsed(parseMarkdown(text));
+  if (incremental !== full) assert.deepEqual(JSON.parse(incremental), JSON.parse(full), JSON.stringify(text).slice(0, 500));
+}
+
+/** Where the splitter, reading the whole document with nothing open, proposes that blocks start. */
+function splitBlocks(text: string): number[] {
+  return [0, ...[...blockEnds(text, 0)].filter((end) => end < text.length)];
+}
+
+/** Where the closing fence of a document's front matter ends. */
+function closingFenceEnd(text: string): number {
+  return text.indexOf('\n---\n', 4) + 4;
+}
+
 describe('incremental parsing', () => {
   it('splits at blank lines outside front matter, fences, containers and HTML blocks, never before an indented line', () => {
     const text = ['---', 'a: 1', '', '---', '', 'p1', '', '```', '', 'code', '```', '', ':::claim{#c}', '', 'x', ':::', '', '<!--', '', '-->', '', '- item', '', '  more', '', 'p2'].join('\n');
@@ -80,10 +104,83 @@ describe('incremental parsing', () => {
     assert.deepEqual(starts, ['---', 'p1', '```', ':::claim{#c}', '<!--', '- item', 'p2']);
   });
 
-  it('does not split after a fence that opens indented, which may belong to a list item', () => {
+  it('refuses a split that a fence closed with its list item misleads the splitter into', () => {
+    // The list item ends at `b`, closing its fence; the second fence opens and runs to the end.
     const text = '- item\n  ```\n  a\n\nb\n  ```\nc\n\n:::claim{#x}\nhello\n:::\n';
-    assert.deepEqual(splitBlocks(text), [0]);
+    assert.deepEqual(splitBlocks(text), [0, text.indexOf(':::claim')], 'the splitter reads the second fence as closing the first');
+    assertParsesWhole(text);
     assert.deepEqual(summary(readDocument(text, new IncrementalParser())), summary(readDocument(text)));
+  });
+
+  it('equals a full parse on documents that once parsed differently block by block', () => {
+    const documents = [
+      // An HTML block that a blank line ends holds a fence line: the fence after it opens, not closes.
+      '<details>\n```\n\npara\n\n```\n\n:claim[x]{#a}\n',
+      // A comment that closes on its opening line (`<!-->`) lets the fence after it open.
+      '<!-->\n```\n-->\n\n:claim[x]{#a}\n',
+      // A container's closing fence closes the fence open inside it.
+      ':::claim{#c}\n```\n:::\n\n```\n:::\n\n:claim[y]{#b}\n',
+      // A container named with a digit is a container.
+      ':::1abc\n```\n:::\n\n```\n\n:claim[y]{#b}\n',
+      // `...` does not close front matter, a later `---` does.
+      '---\na: 1\n...\n\n:claim[x]{#a}\n\n---\n',
+      // micromark skips a byte-order mark before front matter.
+      '\ufeff---\na: 1\n\n:claim[x]{#a}\n\n---\n',
+      // A list item after a blank line continues the list.
+      '- a\n\n- b :claim[x]{#a}\n',
+      // A definition elsewhere is seen by a last block that a fence leaves open.
+      'p [x]\n\n[x]: /u\n\n```\n[x]\n',
+      // What a list item leaves open ends otherwise before a new container (here a footnote).
+      '1. <pre>\n\n[^n]: a note [@s3]\n',
+      '- ```\n\n* * *\n',
+      // An indented line after front matter does not start a block (stubs before it would take it in).
+      '---\n---\n    ```\n[^n]: a note\n',
+      // An unclosed front matter opening: micromark starts no list or quote in the whole document.
+      '---\n\n- item\n\n> quote\n',
+      // There, a footnote definition is text, and the probe before it must define no link.
+      '---\n[^n]: a note\n\n[^n]: a note\n',
+      // After an indented code block, an empty item or one not numbered 1 starts no list, even after a blank line.
+      '    ]]>\n\n1. ',
+      '    code\n\n2. x\n',
+      // A byte-order mark is skipped only at the start of the document.
+      '\n\ufeff---\na: 1\n',
+    ];
+    for (const text of documents) {
+      assertParsesWhole(text);
+      assert.deepEqual(summary(readDocument(text, new IncrementalParser())), summary(readDocument(text)), JSON.stringify(text));
+    }
+  });
+
+  it('equals a full parse on documents of hostile lines (property)', () => {
+    fc.assert(fc.property(hostileDocuments(30), (text) => assertParsesWhole(text)), { numRuns: 500, seed: 11 });
+  });
+
+  it('equals a full parse after edits that insert and delete hostile lines (property)', () => {
+    const edit = fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom(...HOSTILE_LINES));
+    fc.assert(
+      fc.property(hostileDocuments(20), fc.array(edit, { maxLength: 8 }), (start, edits) => {
+        const parser = new IncrementalParser();
+        let lines = start.split(/(?<=\n)/);
+        assertParsesWhole(lines.join(''), parser);
+        for (const [at, removed, inserted] of edits) {
+          const index = at % (lines.length + 1);
+          lines = [...lines.slice(0, index), inserted, ...lines.slice(index + removed)];
+          assertParsesWhole(lines.join(''), parser);
+        }
+      }),
+      { numRuns: 150, seed: 12 },
+    );
+  });
+
+  it('splits a document whose front matter lost its closing fence, and equals a full parse across the edit', () => {
+    const text = generateAnalysis(50_000, 3);
+    const closing = closingFenceEnd(text);
+    const unclosed = text.slice(0, closing - 2) + text.slice(closing - 1);
+    const parser = new IncrementalParser();
+    assertParsesWhole(text, parser);
+    assertParsesWhole(unclosed, parser);
+    assertParsesWhole(text, parser);
+    assert.ok(splitBlocks(unclosed).length > 100, 'an unclosed front matter is no front matter: the document still splits');
   });
 
   it('equals a full parse after random edits of the conformance cases', { skip: !existsSync(CONFORMANCE) && '../shared is not beside this checkout' }, () => {

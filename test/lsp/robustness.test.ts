@@ -57,6 +57,24 @@ describe('robustness over the protocol', () => {
       assert.ok(client.publications(uri).every((params) => params.version !== outdated), 'nothing is published for the outdated version');
       assert.ok(!client.logs.some((line) => line.includes('changed before its analysis')), 'giving up is no error');
     });
+
+    it('answers a hover within a second while an edit opens and closes a 1 MB front matter', { timeout: 120_000 }, async () => {
+      const sources = Array.from({ length: 25_000 }, (_, i) => `  s${i}: https://example.org/source/${i}\n`).join('');
+      const body = '\n:claim[A claim [@s1]]{#c1}\n\n:evidence[It says so [@s2]]{#e1 for=c1}\n';
+      const text = `---\ntitle: A long front matter\nsources:\n${sources}---\n${body}`;
+      assert.ok(text.length > 1_000_000);
+      const uri = await client.open('front-matter.md', text);
+      await client.currentDiagnostics(uri, 60_000);
+      const closing = positionOf(text, '---\n\n:claim');
+      const opened = await client.change(uri, [{ range: { start: closing, end: { ...closing, character: 1 } }, text: '' }]);
+      await client.change(uri, [{ range: { start: closing, end: closing }, text: '-' }]);
+      const asked = Date.now();
+      const hover = await hoverAt(uri, text, 'for=c1', 5);
+      const took = Date.now() - asked;
+      assert.match(markdownOf(hover) ?? '', /A claim/);
+      assert.ok(took < 1000, `the hover took ${took} ms`);
+      assert.ok(client.publications(uri).every((params) => params.version !== opened), 'nothing published for the version in between');
+    });
   });
 
   describe('versions that do not increase', () => {

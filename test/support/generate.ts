@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 /**
  * Deterministic annotated analyses of any size, for the equivalence tests and the benchmark:
  * front matter with sources, headings, claims, evidence and hypotheses in all three forms,
@@ -56,3 +58,25 @@ export const EDIT_FRAGMENTS = [
   '[x]', '[^n]', '\n[^n]: a note [@s3]\n', '<!--', '-->', '<!-- tradecraft-disable -->\n', '---\n', '    ', '\t', ':claim[', ']{#c9}',
   '{#e for=}', '::evidence[line]{#q1 for=c1}\n', ':cliam[x]', '> ', '- ', '1. ', '<pre>\n', '</pre>\n', '|a|b|\n|-|-|\n', '\r\n', '\\', '`', '[', ']', '{', '}',
 ];
+
+/**
+ * Lines that make the block-wise parse hard: HTML blocks that a blank line ends and those that
+ * only a closing token ends (on their own line or the next), `<details>`, fences and containers
+ * inside containers, containers named with a digit or closed by a longer fence, indented fences
+ * in lists, definitions at the top and in containers, front matter fences and list items that
+ * continue a list across a blank line.
+ */
+export const HOSTILE_LINES = [
+  '\n', '\n', '\n', 'word [x] and [^n] :claim[a claim]{#c1}\n', ':claim[cited [@s1]]{#c2}\n', '[x]: https://example.org/x\n', '[^n]: a note\n',
+  '<details>\n', '</details>\n', '<div>\n', '<span class="a">\n', '<!-- a comment -->\n', '<!-->\n', '<!--->\n', '<!--\n', '-->\n', '<?\n', '<?>\n', '?>\n',
+  '<!DOCTYPE x\n', '>\n', '<![CDATA[\n', ']]>\n', '<pre>\n', '</pre>\n', '<script>x</script>\n',
+  '```\n', '````\n', '~~~\n', '```js `x`\n', '  ```\n', '    ```\n', ':::\n', '::::\n', ':::claim{#c3}\n', '::::hypothesis{#h1}\n', ':::1note\n', ':::2\n', ':::é\n',
+  ':::claim{#c4} trailing\n', '::evidence[leaf]{#e1 for=c1}\n', '- item\n', '- ```\n', '  - nested\n', '  ```\n', '1. one\n', '2) two\n', '3. three\n', '-\n', '1. \n', '* * *\n', '- - -\n', '> quote\n', '> ```\n',
+  '---\n', '...\n', '\ufeffword\n', '  indented\n', '    code\n', '| a | b |\n', '|---|---|\n', '\t\n',
+];
+
+/** Documents of hostile lines, sometimes after front matter (closed or not) or a byte-order mark. */
+export function hostileDocuments(maxLines: number): fc.Arbitrary<string> {
+  const opening = fc.constantFrom('', '', '', '---\ntitle: x\n', '---\n', '\ufeff', '\ufeff---\na: 1\n');
+  return fc.tuple(opening, fc.array(fc.constantFrom(...HOSTILE_LINES), { maxLength: maxLines })).map(([start, lines]) => start + lines.join(''));
+}

@@ -1,15 +1,29 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
-import { splitBlocks } from './blocks.js';
+import { lineEndAt } from '../text/textHelpers.js';
+import { blockEnds, opensUnclosedFrontMatter } from './blocks.js';
 import { parseMarkdown, parseText, type ParsedMarkdown } from './parseMarkdown.js';
 import { runToEnd, type Steps } from './steps.js';
 
 /** One top-level block, parsed alone, with its tree shifted to where the block now lies. */
 interface ParsedBlock {
   readonly text: string;
+  readonly isFirst: boolean;
+  /**
+   * Whether the block was parsed after an unclosed front matter opening (see
+   * `opensUnclosedFrontMatter`). Only a block that may start a container parses otherwise after
+   * one, so an edit that opens or closes the front matter parses again only such blocks.
+   */
+  readonly afterUnclosed: boolean;
+  /** The line parsed after the block to see whether it ends there ('' for the last block). */
+  readonly probe: string;
   /** The definitions of other blocks that the block was parsed with, as their stub text. */
   readonly stubs: string;
+  /** The document's definitions the stubs were chosen from. */
+  against: readonly string[];
+  /** Whether everything the block opened ends before the probe, so that the next block parses alone as in the whole. */
+  readonly endsHere: boolean;
   readonly children: RootContent[];
   /** Refused attribute blocks, by offset in the block. */
   readonly refused: ReadonlyMap<number, string>;
@@ -30,14 +44,24 @@ interface ParsedBlock {
  * Parses successive versions of one document, parsing again only the top-level blocks an edit
  * touched and moving the others. The result equals a full `parseMarkdown` of the same text.
  *
+ * `blockEnds` only proposes where blocks end. Each block is parsed with a probe after it: a
+ * line that starts a top-level node exactly where the next block starts only when nothing the
+ * block opened (a fence, a container, an HTML block, a list the next line would continue) is
+ * still open there. Where the probe shows otherwise, the block is joined with the next ones
+ * until its text doubles, so that a document the splitter misreads costs at most two parses;
+ * and from each block end accepted, the splitter reads again with nothing open, so that one
+ * misread does not mislead it for the rest of the document.
+ * The parse of a block that starts where the whole document's parse starts a top-level node is,
+ * up to the probe, the parse of the whole over the same lines; so the result is the whole's.
+ *
  * Link reference and footnote definitions reach across blocks, so each block is parsed with
  * stubs of the other blocks' definitions that it may use; when the document's definitions change,
  * the blocks that mention a changed label are parsed again.
  */
 export class IncrementalParser {
-  private blocks: ParsedBlock[] = [];
-  /** Every block was parsed with the stubs of the definitions that all the blocks make. */
-  private stubsSettled = true;
+  /** Every block parsed or reused for the last version, those that a probe refused included. */
+  private tried: ParsedBlock[] = [];
+  private definitions: readonly string[] = [];
 
   parse(text: string): ParsedMarkdown {
     return runToEnd(this.parseInSteps(text));
@@ -45,78 +69,174 @@ export class IncrementalParser {
 
   /**
    * The same parse, pausing after each block it parses. A parse left unfinished changes nothing:
-   * the parser's state is written only at the end, in the step that returns the tree.
+   * the parser's state is read at the start and written only at the end, in the step that
+   * returns the tree, since another parse may finish while this one pauses.
    */
   *parseInSteps(text: string): Steps<ParsedMarkdown> {
     const lines = new LineIndex(text);
-    const starts = splitBlocks(text);
-    const texts = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
-    const reusable = groupByText(this.blocks);
-    const previousDefinitions = definitionsOf(this.blocks);
-    // Read now: another parse may finish while this one pauses.
-    const stubsSettled = this.stubsSettled;
+    const reusable = groupByText(this.tried);
+    const previous = this.definitions;
+    const refused: ParsedBlock[] = [];
+    const unclosed = opensUnclosedFrontMatter(text);
     const firstPass: ParsedBlock[] = [];
-    for (const [i, blockText] of texts.entries()) {
-      firstPass.push(take(reusable, blockText, i === 0) ?? (yield* this.parseBlockStep(blockText, i === 0, stubText(previousDefinitions, blockText))));
+    let start = 0;
+    do {
+      const block = yield* this.blockAt(text, start, { unclosed, definitions: previous }, reusable, refused);
+      firstPass.push(block);
+      start += block.text.length;
+    } while (start < text.length);
+    const found = definitionsOf(firstPass);
+    const definitions = sameList(found, previous) ? previous : found;
+    if (firstPass.some((block) => block.definesInContainer)) {
+      this.tried = [...refused, ...firstPass];
+      this.definitions = definitions;
+      return parseMarkdown(text);
     }
-    if (firstPass.some((block) => block.definesInContainer)) return this.parseWhole(text, firstPass);
-    const definitions = definitionsOf(firstPass);
-    // Blocks got the stubs of the previous definitions: when those stand, every block is right.
-    let blocks = firstPass;
-    if (!stubsSettled || !sameList(definitions, previousDefinitions)) {
-      blocks = [];
-      for (const [i, block] of firstPass.entries()) {
-        const stubs = stubText(definitions, block.text);
-        blocks.push(stubs === block.stubs ? block : yield* this.parseBlockStep(block.text, i === 0, stubs));
-      }
+    const blocks: ParsedBlock[] = [];
+    for (const block of firstPass) blocks.push(block.against === definitions ? block : yield* this.restub(block, definitions));
+    this.tried = [...refused, ...blocks];
+    this.definitions = definitions;
+    let at = 0;
+    for (const block of blocks) {
+      moveBlock(block, at, lines.positionAt(at).line);
+      at += block.text.length;
     }
-    blocks.forEach((block, i) => moveBlock(block, starts[i]!, lines.positionAt(starts[i]!).line));
-    this.blocks = blocks;
-    this.stubsSettled = true;
     return assemble(text, lines, blocks);
   }
 
-  private *parseBlockStep(text: string, isFirst: boolean, stubs: string): Steps<ParsedBlock> {
-    const block = this.parseBlock(text, isFirst, stubs);
+  /**
+   * The block that starts at `start`: the first block proposed from there whose probe shows it
+   * ends where proposed, joined with the next proposed blocks until one does (the blocks tried
+   * and refused go to `refused`, for the next version).
+   */
+  private *blockAt(text: string, start: number, document: { unclosed: boolean; definitions: readonly string[] }, reusable: Map<string, ParsedBlock[]>, refused: ParsedBlock[]): Steps<ParsedBlock> {
+    const ends = blockEnds(text, start);
+    let end = ends.next().value!;
+    for (;;) {
+      const blockText = text.slice(start, end);
+      const probe = probeBefore(end < text.length ? text.slice(end, lineEndAt(text, end)) : undefined, document.unclosed);
+      const kind = { isFirst: start === 0, afterUnclosed: document.unclosed && start > 0 && mayStartContainer(blockText), probe };
+      const block = take(reusable, kind, blockText) ?? (yield* this.parseBlockStep(blockText, kind, document.definitions));
+      if (block.endsHere) return block;
+      refused.push(block);
+      // Joined until the text doubles, so that the attempts cost at most as much again as the block.
+      while (end < text.length && end - start < 2 * blockText.length) end = ends.next().value!;
+    }
+  }
+
+  /** The block parsed again if the document's definitions give it other stubs, else the block itself. */
+  private *restub(block: ParsedBlock, definitions: readonly string[]): Steps<ParsedBlock> {
+    if (stubsFor(block.text, block, definitions) !== block.stubs) return yield* this.parseBlockStep(block.text, block, definitions);
+    block.against = definitions;
+    return block;
+  }
+
+  private *parseBlockStep(text: string, kind: BlockKind, definitions: readonly string[]): Steps<ParsedBlock> {
+    const block = this.parseBlock(text, kind, definitions);
     yield;
     return block;
   }
 
-  /** Parses the document whole, keeping the blocks read so far (their stubs unchecked) for the next version. */
-  private parseWhole(text: string, blocks: ParsedBlock[]): ParsedMarkdown {
-    this.blocks = blocks;
-    this.stubsSettled = false;
-    return parseMarkdown(text);
-  }
-
-  private parseBlock(text: string, isFirst: boolean, stubs: string): ParsedBlock {
-    const parsed = parseText(text + stubs, isFirst);
-    const children = stubs === '' ? parsed.tree.children : trimTo(parsed.tree.children, text.length, new LineIndex(text));
-    const definitions = definitionsIn(children);
+  /**
+   * Parses a block with its probe and stubs after it, or, for the last block, its stubs before
+   * it, where nothing the block leaves open can swallow them (the first block has no stubs when
+   * it is the last: it is the whole document).
+   */
+  private parseBlock(text: string, kind: BlockKind, definitions: readonly string[]): ParsedBlock {
+    const { isFirst, afterUnclosed, probe } = kind;
+    const stubs = stubsFor(text, kind, definitions);
+    const stubsBefore = probe === '' && stubs !== '';
+    const before = `${afterUnclosed ? UNCLOSED_OPENING : ''}${stubsBefore ? `${stubs.slice(2)}\n\n` : ''}`;
+    const after = stubsBefore ? '' : probe + stubs;
+    const parsed = parseText(before + text + after, isFirst || afterUnclosed);
+    const start = before.length;
+    const end = start + text.length;
+    // Where the probe starts a node, no node of the block runs past its end.
+    const children = parsed.tree.children.filter((node) => offsetOf(node) >= start && offsetOf(node) < end);
+    const definitionsHere = definitionsIn(children);
     return {
       text,
+      isFirst,
+      afterUnclosed,
+      probe,
       stubs,
+      against: definitions,
+      endsHere: probe === '' || probeStartsFresh(probe, parsed.tree.children, end),
       children,
-      refused: new Map([...parsed.refusedAttributeBlocks].filter(([offset]) => offset < text.length)),
-      defines: definitions.map((definition) => definition.label),
-      definesInContainer: definitions.some((definition) => definition.inContainer),
-      offset: 0,
-      line: 0,
+      refused: new Map([...parsed.refusedAttributeBlocks].filter(([offset]) => offset >= start && offset < end).map(([offset, original]) => [offset - start, original])),
+      defines: definitionsHere.map((definition) => definition.label),
+      definesInContainer: definitionsHere.some((definition) => definition.inContainer),
+      offset: start,
+      line: start === 0 ? 0 : new LineIndex(before).positionAt(start).line,
     };
   }
 }
 
+/** What, besides its text, decides how a block parses. */
+interface BlockKind {
+  readonly isFirst: boolean;
+  readonly afterUnclosed: boolean;
+  readonly probe: string;
+}
+
+/** An opening of front matter, parsed before a block of a document that never closes its own. */
+const UNCLOSED_OPENING = '---\n\n';
+
+/** Whether a line of the text may start a list item, a block quote or a footnote definition (one too many is safe). */
+function mayStartContainer(text: string): boolean {
+  return /^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)|>|\[\^)/m.test(text);
+}
+
+/**
+ * The line parsed after a block followed by `next`: the container that `next` opens (a list
+ * item with its marker, empty if `next`'s is; a block quote; a footnote definition with its
+ * label), since micromark ends what a block leaves open according to whether a new container
+ * starts, only a list item continues a list across a blank line, and after an indented code
+ * block an empty item or one not numbered 1 starts no list; else (a thematic break such as
+ * `* * *` too) a paragraph, as always where front matter is left unclosed (no container starts
+ * then). None can swallow the stubs after it, and none defines a link: `<` is no link
+ * destination, for where footnotes do not parse.
+ */
+function probeBefore(next: string | undefined, unclosed: boolean): string {
+  if (next === undefined) return '';
+  if (unclosed) return 'x';
+  const footnote = /^\[\^(?:[^\]\\\r\n]|\\.)+\]:/.exec(next);
+  if (footnote) return `${footnote[0]} <`;
+  const item = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(next);
+  const thematicBreak = /^([*_-])(?:[ \t]*\1){2,}[ \t]*$/.test(next);
+  if (item && !thematicBreak) return /^[ \t]*(?:[\r\n]|$)/.test(next.slice(item[0].length)) ? item[0] : `${item[0]} x`;
+  return next.startsWith('>') ? '> x' : 'x';
+}
+
+/** What a probe is when parsed alone, by probe (a few dozen at most in a real document). */
+const probeTypes = new Map<string, string | undefined>();
+
+/** Whether the probe is, after the block, what it is alone, starting where the next block starts. */
+function probeStartsFresh(probe: string, children: readonly RootContent[], at: number): boolean {
+  const node = children.find((child) => offsetOf(child) === at);
+  if (!node) return false;
+  if (!probeTypes.has(probe)) {
+    if (probeTypes.size >= 1000) probeTypes.clear();
+    probeTypes.set(probe, parseText(probe, false).tree.children[0]?.type);
+  }
+  return node.type === probeTypes.get(probe);
+}
+
+function offsetOf(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
 function groupByText(blocks: readonly ParsedBlock[]): Map<string, ParsedBlock[]> {
   const groups = new Map<string, ParsedBlock[]>();
-  blocks.forEach((block, i) => {
-    const key = `${i === 0 ? 'first:' : ''}${block.text}`;
-    groups.set(key, [...(groups.get(key) ?? []), block]);
-  });
+  for (const block of blocks) groups.set(block.text, [...(groups.get(block.text) ?? []), block]);
   return groups;
 }
 
-function take(groups: Map<string, ParsedBlock[]>, text: string, isFirst: boolean): ParsedBlock | undefined {
-  return groups.get(`${isFirst ? 'first:' : ''}${text}`)?.shift();
+/** Takes out of `groups` a block parsed from the same text in the same way, if any. */
+function take(groups: Map<string, ParsedBlock[]>, kind: BlockKind, text: string): ParsedBlock | undefined {
+  const group = groups.get(text);
+  const at = group?.findIndex((block) => block.isFirst === kind.isFirst && block.afterUnclosed === kind.afterUnclosed && block.probe === kind.probe) ?? -1;
+  return at === -1 ? undefined : group!.splice(at, 1)[0];
 }
 
 function definitionsOf(blocks: readonly ParsedBlock[]): string[] {
@@ -128,21 +248,23 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * The document's definitions that a block may use, as text to parse after it: those whose label
+ * The document's definitions that a block may use, as text to parse with it: those whose label
  * the block writes in brackets (`[label]`, `[text][label]`, `[^note]`), compared as CommonMark
- * compares labels. One too many changes nothing; a block's own definitions come first, so win.
+ * compares labels. One too many changes nothing. The first block has none when it is the last:
+ * it is the whole document.
  */
-function stubText(definitions: readonly string[], text: string): string {
-  if (definitions.length === 0 || !text.includes('[')) return '';
-  const used = new Set([...text.matchAll(/\[([^[\]]+)\]/g)].map((match) => normalizeLabel(match[1]!)));
+function stubsFor(text: string, { isFirst, probe }: BlockKind, definitions: readonly string[]): string {
+  if (definitions.length === 0 || (isFirst && probe === '') || !text.includes('[')) return '';
+  const used = new Set([...text.matchAll(/\[((?:[^[\]\\]|\\.)+)\]/gs)].map((match) => normalizeLabel(match[1]!)));
   return definitions
     .filter((label) => used.has(normalizeLabel(label.slice(1, -1))))
     .map((label) => `\n\n${label}: #`)
     .join('');
 }
 
+/** As micromark's `normalizeIdentifier`: `[ß]` and `[SS]` name the same definition, `[a\u00a0b]` and `[a b]` do not. */
 function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
 
 /** The definitions a block's tree holds: their labels as written, and whether a container directive holds them. */
@@ -155,19 +277,6 @@ function definitionsIn(children: readonly RootContent[]): { label: string; inCon
   };
   for (const child of children) visit(child, false);
   return found;
-}
-
-/** Drops what the stubs added past the block's end, and ends what ran into them at the block's end. */
-function trimTo<T extends Nodes>(nodes: readonly T[], length: number, lines: LineIndex): T[] {
-  const end = lines.positionAt(length);
-  const endPoint: Point = { line: end.line + 1, column: end.character + 1, offset: length };
-  return nodes
-    .filter((node) => (node.position?.start.offset ?? 0) < length)
-    .map((node) => {
-      if (node.position?.end.offset !== undefined && node.position.end.offset > length) node.position.end = { ...endPoint };
-      if ('children' in node) (node as { children: Nodes[] }).children = trimTo(node.children as Nodes[], length, lines);
-      return node;
-    });
 }
 
 /** Shifts a block's tree to its new place: offsets and lines move, columns stay (blocks start lines). */
@@ -194,10 +303,12 @@ function moveBlock(block: ParsedBlock, offset: number, line: number): void {
 
 function assemble(text: string, lines: LineIndex, blocks: readonly ParsedBlock[]): ParsedMarkdown {
   const end = lines.positionAt(text.length);
+  // As in a full parse, the root starts after a byte-order mark.
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree: Root = {
     type: 'root',
     children: blocks.flatMap((block) => block.children),
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
+    position: { start: { line: 1, column: start + 1, offset: start }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
   };
   const refused = new Map(blocks.flatMap((block) => [...block.refused].map(([at, original]) => [at + block.offset, original] as const)));
   return { text, tree, refusedAttributeBlocks: refused };
