@@ -2,7 +2,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
 import { splitBlocks } from './blocks.js';
-import { parseMarkdown, parseText, type ParsedMarkdown } from './parseMarkdown.js';
+import { parseMarkdown, parseText, type ParsedMarkdown, type SkippedPart } from './parseMarkdown.js';
 
 /** One top-level block, parsed alone, with its tree shifted to where the block now lies. */
 interface ParsedBlock {
@@ -12,6 +12,8 @@ interface ParsedBlock {
   readonly children: RootContent[];
   /** Refused attribute blocks, by offset in the block. */
   readonly refused: ReadonlyMap<number, string>;
+  /** Skipped parts, by offset in the block. */
+  readonly skipped: readonly SkippedPart[];
   /** Link reference and footnote labels the block defines, as written (`[x]`, `[^n]`). */
   readonly defines: readonly string[];
   /**
@@ -74,6 +76,7 @@ export class IncrementalParser {
       stubs,
       children,
       refused: new Map([...parsed.refusedAttributeBlocks].filter(([offset]) => offset < text.length)),
+      skipped: parsed.skipped.filter(({ span }) => span.start < text.length).map(({ span, cause }) => ({ span: { start: span.start, end: Math.min(span.end, text.length) }, cause })),
       defines: definitions.map((definition) => definition.label),
       definesInContainer: definitions.some((definition) => definition.inContainer),
       offset: 0,
@@ -176,5 +179,6 @@ function assemble(text: string, lines: LineIndex, blocks: readonly ParsedBlock[]
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
   };
   const refused = new Map(blocks.flatMap((block) => [...block.refused].map(([at, original]) => [at + block.offset, original] as const)));
-  return { text, tree, refusedAttributeBlocks: refused };
+  const skipped = blocks.flatMap((block) => block.skipped.map(({ span, cause }) => ({ span: { start: span.start + block.offset, end: span.end + block.offset }, cause })));
+  return { text, tree, refusedAttributeBlocks: refused, skipped };
 }
