@@ -12,23 +12,24 @@ import type { Span } from '../types.js';
 export const MAX_NESTING = 32;
 
 export interface LimitedText {
-  /** The text with what lies deeper than `MAX_NESTING` blanked (same length, line breaks kept). */
+  /** The text with those parts blanked (same length, line breaks kept). */
   readonly text: string;
-  /** The stretches that hold blanked parts, one per paragraph or run of lines. */
+  /** The stretches that hold parts too deep, one per paragraph or run of lines: what is reported. */
   readonly skipped: readonly Span[];
 }
 
 /**
- * Finds, in the text alone, the parts that nest deeper than `MAX_NESTING`, in one linear pass
- * per construct. The counts are upper bounds read from the syntax (code included), so a skipped
+ * Finds, in the text alone, the parts that nest deeper than `MAX_NESTING` (and the unmatched
+ * brackets of long paragraphs), in one linear pass per construct. The counts are upper bounds read from the syntax (code included), so a skipped
  * part is always deep, never the reverse, and the result depends only on the lines around it.
  */
 export function limitNesting(text: string, frontMatter: boolean): LimitedText {
   const from = frontMatter ? frontMatterEnd(text) : 0;
   const lines = [...linesOf(text, from)];
-  const blanked = [...deepLinePrefixes(text, lines), ...deepBlockMarkers(text, lines), ...deepInline(text, lines)];
-  if (blanked.length === 0) return { text, skipped: [] };
-  return { text: maskSpans(text, blanked), skipped: regions(text, blanked) };
+  const inline = deepInline(text, lines);
+  const deep = [...deepLinePrefixes(text, lines), ...deepBlockMarkers(text, lines), ...inline.deep];
+  if (deep.length === 0 && inline.unmatched.length === 0) return { text, skipped: [] };
+  return { text: maskSpans(text, [...deep, ...inline.unmatched]), skipped: regions(text, deep) };
 }
 
 const CONTAINER_MARKER = /[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t\r\n]|$))/y;
@@ -119,39 +120,57 @@ function* deepBlockMarkers(text: string, lines: readonly Span[]): Generator<Span
 }
 
 /**
- * Brackets (links, images, inline markers) and emphasis delimiters opened inside `MAX_NESTING`
- * others within one paragraph. Emphasis is counted by delimiter characters, opened and closed
- * as CommonMark's flanking rules allow; a run that would open too many loses its first
- * characters, so that what is left still opens.
+ * Past this length, a paragraph's brackets that close nothing (or that nothing closes) are
+ * blanked, silently, since they are plain text: micromark looks back over the whole paragraph
+ * from each one (or from each word after one), which takes minutes on a few hundred KB.
  */
-function* deepInline(text: string, lines: readonly Span[]): Generator<Span> {
-  let brackets = 0;
-  let blankedBrackets = 0;
-  const emphasis = new Map<string, number>();
-  const depth = () => brackets + [...emphasis.values()].reduce((sum, count) => sum + count, 0);
+const LONG_PARAGRAPH = 10_000;
+
+/** The runs of lines between blank lines. */
+function* paragraphsOf(text: string, lines: readonly Span[]): Generator<Span> {
+  let start: number | undefined;
+  let end = 0;
   for (const line of lines) {
     if (BLANK.test(text.slice(line.start, line.end))) {
-      brackets = blankedBrackets = 0;
-      emphasis.clear();
-      continue;
+      if (start !== undefined) yield { start, end };
+      start = undefined;
+    } else {
+      start ??= line.start;
+      end = line.end;
     }
-    for (let at = line.start; at < line.end; at++) {
+  }
+  if (start !== undefined) yield { start, end };
+}
+
+/**
+ * Brackets (links, images, inline markers) and emphasis delimiters opened inside `MAX_NESTING`
+ * others within one paragraph, with the brackets that close them: reported. Emphasis is counted
+ * by delimiter characters, opened and closed as CommonMark's flanking rules allow; a run that
+ * would open too many loses its first characters, so that what is left still opens.
+ */
+function deepInline(text: string, lines: readonly Span[]): { deep: Span[]; unmatched: Span[] } {
+  const deep: Span[] = [];
+  const unmatched: Span[] = [];
+  for (const paragraph of paragraphsOf(text, lines)) {
+    const long = paragraph.end - paragraph.start > LONG_PARAGRAPH;
+    const open: number[] = [];
+    /** Brackets past the limit: deep when something closes them, plain text otherwise. */
+    const blanked: number[] = [];
+    const emphasis = new Map<string, number>();
+    const depth = () => open.length + [...emphasis.values()].reduce((sum, count) => sum + count, 0);
+    for (let at = paragraph.start; at < paragraph.end; at++) {
       const char = text[at]!;
       if (char === '\\') {
         at++;
       } else if (char === '[') {
-        if (depth() < MAX_NESTING) brackets++;
-        else {
-          blankedBrackets++;
-          yield { start: at, end: at + 1 };
-        }
+        if (depth() < MAX_NESTING) open.push(at);
+        else blanked.push(at);
       } else if (char === ']') {
-        // The bracket that closes a blanked one goes too: left alone, each would make micromark
-        // look back over the whole paragraph for its opening.
-        if (blankedBrackets > 0) {
-          blankedBrackets--;
-          yield { start: at, end: at + 1 };
-        } else if (brackets > 0) brackets--;
+        // The bracket that closes a blanked one goes too: micromark would look back for its opening.
+        const opening = blanked.pop();
+        if (opening !== undefined) deep.push({ start: opening, end: opening + 1 }, { start: at, end: at + 1 });
+        else if (open.length > 0) open.pop();
+        else if (long) unmatched.push({ start: at, end: at + 1 });
       } else if (char === '*' || char === '_' || char === '~') {
         let end = at;
         while (text[end] === char) end++;
@@ -161,12 +180,14 @@ function* deepInline(text: string, lines: readonly Span[]): Generator<Span> {
         if (left) {
           const opened = Math.min(length, Math.max(0, MAX_NESTING - depth()));
           emphasis.set(char, (emphasis.get(char) ?? 0) + opened);
-          if (opened < length) yield { start: at, end: end - opened };
+          if (opened < length) deep.push({ start: at, end: end - opened });
         }
         at = end - 1;
       }
     }
+    unmatched.push(...[...blanked, ...(long ? open : [])].map((at) => ({ start: at, end: at + 1 })));
   }
+  return { deep, unmatched };
 }
 
 /** CommonMark's left- and right-flanking delimiter runs, from the characters around the run. */
