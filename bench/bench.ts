@@ -1,6 +1,7 @@
 /**
  * npm run bench: how fast Tradecraft is on analyses of 35 KB, 1 MB and 5 MB and on a workspace
- * of 2,000 files, each figure set against the full remark parse of the same document. Prints a
+ * of 2,000 files, each figure set against the full remark parse of the same document, and on a
+ * front matter of 10 MB. Prints a
  * table and writes it as JSON (bench-results/) for comparison between commits.
  * Options: --quick (35 KB and 1 MB only, fewer runs), --out FILE.
  */
@@ -149,6 +150,20 @@ async function benchHeap(): Promise<void> {
   void analysis.syntax;
 }
 
+/** A front matter of 10 MB (1 MB quick): yaml's duplicate-key check made this take minutes. */
+async function benchFrontMatter(): Promise<void> {
+  const { readDocument } = await import('../server/src/analysis/documentSyntax.js');
+  const bytes = quick ? 1_000_000 : 10_000_000;
+  const entries: string[] = [];
+  for (let size = 0, i = 0; size < bytes; i++) {
+    entries.push(`  key${i}: https://example.org/${i}`);
+    size += entries[i]!.length + 1;
+  }
+  const text = ['---', 'sources:', ...entries, '---', ':claim[Cited [@key7]]{#c1}', ''].join('\n');
+  const time = await timed(1, () => void readDocument(text), 0);
+  record({ what: 'front matter read (YAML parse and sources)', size: `${bytes / 1_000_000} MB`, median: time, unit: 'ms', baseline: undefined, target: '≤ 1 s per MB' }, time <= bytes / 1000);
+}
+
 function printTable(): void {
   const header = '| what | document | median | × full parse | target | met |\n|---|---|---:|---:|---|---|';
   const lines = rows.map((row) => {
@@ -168,6 +183,7 @@ try {
 }
 await benchWorkspace();
 await benchHeap();
+await benchFrontMatter();
 printTable();
 mkdirSync(join(outFile, '..'), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows }, null, 2)}\n`);

@@ -3,9 +3,9 @@ import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
 import { MAX_DOCUMENT_BYTES } from '../host.js';
 import { nodeHost } from '../node/nodeHost.js';
-import { createService } from '../service.js';
+import { createService, type ServiceOptions, type TradecraftService } from '../service.js';
 import type { Settings } from '../settings.js';
-import { SEVERITIES, type Severity } from '../types.js';
+import { SEVERITIES, type Diagnostic, type Severity } from '../types.js';
 import type { CheckOptions } from './checkOptions.js';
 import { expandPaths } from './files.js';
 import { formatJson } from './formats/json.js';
@@ -20,40 +20,64 @@ export interface Console {
   readonly interactive: boolean;
 }
 
-/** `tradecraft check`: exit 0 without errors, 1 with an error-level diagnostic, 2 for files that could not be read. */
-export async function runCheck(options: CheckOptions, cwd: string, console: Console, version: string): Promise<number> {
-  const workspace = resolve(cwd, options.workspace ?? '.');
+/**
+ * `tradecraft check`: exit 0 without errors, 1 with an error-level diagnostic, 2 for files that
+ * could not be read or checked. `makeService` is the core's, unless a test stands in for it.
+ */
+export async function runCheck(
+  options: CheckOptions,
+  cwd: string,
+  console: Console,
+  version: string,
+  makeService: (options: ServiceOptions) => TradecraftService = createService,
+): Promise<number> {
+  const workspace = URI.file(resolve(cwd, options.workspace ?? '.'));
   const settings: Settings = {
     severity: options.severity,
     bibliography: options.bibliography.map((file) => URI.file(resolve(cwd, file))),
     workspaceBibliography: [],
   };
-  const service = createService({ host: nodeHost, settings });
+  const service = makeService({ host: nodeHost, settings });
   const { files, missing, skipped } = await expandPaths(options.paths, cwd);
   for (const path of missing) console.err(`tradecraft: ${printable(path)}: no such file or folder\n`);
   for (const { path, reason } of skipped) console.err(`tradecraft: ${printable(displayPath(path, cwd))}: skipped: ${reason}\n`);
   const reports: FileReport[] = [];
-  let unreadable = 0;
+  let failed = 0;
   const progress = progressLine(console, files.length);
   for (const [index, file] of files.entries()) {
     progress(index);
-    const uri = URI.file(file);
-    const read = await nodeHost.readFile(uri, MAX_DOCUMENT_BYTES);
     const path = displayPath(file, cwd);
-    if (read.kind !== 'text') {
-      unreadable++;
-      console.err(`tradecraft: ${printable(path)}: ${read.kind === 'missing' ? 'the file disappeared before it could be read' : `cannot be read (${printable(read.reason)})`}\n`);
-      continue;
+    try {
+      const diagnostics = await checkFile(service, file, workspace, path, console);
+      if (diagnostics) reports.push({ path, fileUri: pathToFileURL(file).href, diagnostics: diagnostics.filter((d) => atLeast(d.severity, options.severityMin)) });
+      else failed++;
+    } catch (error) {
+      // A defect that one file sets off costs that file's report, not the others'.
+      failed++;
+      console.err(`tradecraft: ${printable(path)}: could not be checked (${printable(firstLine(error))})\n`);
     }
-    if (read.replacedInvalidBytes) console.err(`tradecraft: ${printable(path)}: not valid UTF-8; the invalid bytes were read as U+FFFD\n`);
-    const analysis = await service.analyze({ uri, text: read.text, workspaceFolder: URI.file(workspace) });
-    const diagnostics = service.computeDiagnostics(analysis).filter((d) => atLeast(d.severity, options.severityMin));
-    reports.push({ path, fileUri: pathToFileURL(file).href, diagnostics });
   }
   progress(files.length);
   console.out(render(options, reports, settings, cwd, version));
-  if (missing.length > 0 || unreadable > 0) return 2;
+  if (missing.length > 0 || failed > 0) return 2;
   return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** The diagnostics of one file, or undefined (said on stderr) when it cannot be read. */
+async function checkFile(service: TradecraftService, file: string, workspace: URI, path: string, console: Console): Promise<Diagnostic[] | undefined> {
+  const uri = URI.file(file);
+  const read = await nodeHost.readFile(uri, MAX_DOCUMENT_BYTES);
+  if (read.kind !== 'text') {
+    console.err(`tradecraft: ${printable(path)}: ${read.kind === 'missing' ? 'the file disappeared before it could be read' : `cannot be read (${printable(read.reason)})`}\n`);
+    return undefined;
+  }
+  if (read.replacedInvalidBytes) console.err(`tradecraft: ${printable(path)}: not valid UTF-8; the invalid bytes were read as U+FFFD\n`);
+  const analysis = await service.analyze({ uri, text: read.text, workspaceFolder: workspace });
+  return service.computeDiagnostics(analysis);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split(/\r?\n|\r/)[0]!;
 }
 
 function render(options: CheckOptions, reports: readonly FileReport[], settings: Settings, cwd: string, version: string): string {

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { isMarkerLike } from './markerNames.js';
 
 /** Attributes as remark-directive gives them: `#x` becomes `id`, `.y` joins `class`. */
 export type RawAttributes = Readonly<Record<string, string>>;
@@ -39,13 +40,14 @@ function splitList(value: string | undefined): string[] | undefined {
 /**
  * Finds the end of an attribute block that starts with `{` at `start` and that remark-directive
  * refused: just past its `}`, or, for a block left open mid-edit (`{#c title="oops`), the end of
- * its line (or `limit`). Quoted values may hold `}`, not a line end.
+ * its line, the start of the next marker on it (even within quotes: one typo must not take the
+ * next marker's attributes) or `limit`. Quoted values may hold `}`, not a line end.
  */
 export function attributeBlockEnd(text: string, start: number, limit = text.length): number {
   let quote: string | undefined;
   for (let i = start + 1; i < limit; i++) {
     const char = text[i]!;
-    if (char === '\n' || char === '\r') return i;
+    if (char === '\n' || char === '\r' || (char === ':' && startsMarker(text, i))) return i;
     if (quote) {
       if (char === quote) quote = undefined;
     } else if (char === '"' || char === "'") {
@@ -55,6 +57,14 @@ export function attributeBlockEnd(text: string, start: number, limit = text.leng
     }
   }
   return limit;
+}
+
+const MARKER_START = /:{1,3}([A-Za-z][A-Za-z0-9_-]*)[[{]/y;
+
+function startsMarker(text: string, at: number): boolean {
+  MARKER_START.lastIndex = at;
+  const match = MARKER_START.exec(text);
+  return match !== null && isMarkerLike(match[1]!);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string';
 import { attributeBlockStart, labelEnd, type ParsedMarkdown } from '../parse/parseMarkdown.js';
 import { findCitations } from '../citations/findCitations.js';
+import { maskSpans } from '../citations/mask.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { lineEndAt } from '../text/textHelpers.js';
 import type { Span } from '../types.js';
@@ -50,7 +51,8 @@ class ModelBuilder {
   private frontMatter: FrontMatterBlock | undefined;
 
   constructor(private readonly parsed: ParsedMarkdown) {
-    this.text = parsed.text;
+    // What was skipped is read as blanks, as the parser read it: nothing in it is checked.
+    this.text = parsed.skipped.length === 0 ? parsed.text : maskSpans(parsed.text, parsed.skipped.map((part) => part.span));
   }
 
   build(): DocumentModel {
@@ -59,14 +61,15 @@ class ModelBuilder {
     this.writeMarkerTexts();
     const owners = { markers: this.markers, footnoteReferences: this.footnoteReferences, footnoteDefinitions: this.footnoteDefinitions };
     return {
-      text: this.text,
-      lines: new LineIndex(this.text),
+      text: this.parsed.text,
+      lines: new LineIndex(this.parsed.text),
       frontMatter: this.frontMatter,
       markers: this.markers,
       nearMisses: this.nearMisses,
       citations: assignOwners(findCitations(this.text, this.opaque), owners),
       links: assignOwners(this.linkSites, owners),
       silencing: this.silencing,
+      skipped: this.parsed.skipped,
     };
   }
 
@@ -161,7 +164,8 @@ class ModelBuilder {
 
   private readSyntax(node: Directive, span: Span, colons: number): DirectiveSyntax {
     const nameEnd = span.start + colons + node.name.length;
-    const firstLineEnd = lineEndAt(this.text, span.start);
+    // Only leaf and container openings need their line's end; many inline markers on one long line would make finding it quadratic.
+    const firstLineEnd = node.type === 'textDirective' ? span.end : lineEndAt(this.text, span.start);
     const labelLimit = node.type === 'textDirective' ? span.end : firstLineEnd;
     const closed = this.text[nameEnd] === '[' ? labelEnd(this.text, nameEnd, labelLimit) : undefined;
     const label = closed === undefined ? undefined : { start: nameEnd + 1, end: closed - 1 };

@@ -1,3 +1,4 @@
+import type { SkippedPart } from '../parse/parseMarkdown.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Span } from '../types.js';
 import type { ListItem, MarkerAttributes } from './attributes.js';
@@ -94,4 +95,6 @@ export interface DocumentModel {
   readonly citations: readonly CitationSite[];
   readonly links: readonly LinkSite[];
   readonly silencing: readonly SilencingComment[];
+  /** Parts nested too deeply to be read (or that the parser failed on): nothing in them is checked. */
+  readonly skipped: readonly SkippedPart[];
 }

@@ -3,7 +3,7 @@ import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
 import { lineEndAt } from '../text/textHelpers.js';
 import { blockEnds, opensUnclosedFrontMatter } from './blocks.js';
-import { parseMarkdown, parseText, type ParsedMarkdown } from './parseMarkdown.js';
+import { parseMarkdown, parseText, type ParsedMarkdown, type SkippedPart } from './parseMarkdown.js';
 import { runToEnd, type Steps } from './steps.js';
 
 /** One top-level block, parsed alone, with its tree shifted to where the block now lies. */
@@ -27,6 +27,8 @@ interface ParsedBlock {
   readonly children: RootContent[];
   /** Refused attribute blocks, by offset in the block. */
   readonly refused: ReadonlyMap<number, string>;
+  /** Skipped parts, by offset in the block. */
+  readonly skipped: readonly SkippedPart[];
   /** Link reference and footnote labels the block defines, as written (`[x]`, `[^n]`). */
   readonly defines: readonly string[];
   /**
@@ -164,6 +166,9 @@ export class IncrementalParser {
       endsHere: probe === '' || probeStartsFresh(probe, parsed.tree.children, end),
       children,
       refused: new Map([...parsed.refusedAttributeBlocks].filter(([offset]) => offset >= start && offset < end).map(([offset, original]) => [offset - start, original])),
+      skipped: parsed.skipped
+        .filter(({ span }) => span.end > start && span.start < end)
+        .map(({ span, cause }) => ({ span: { start: Math.max(span.start, start) - start, end: Math.min(span.end, end) - start }, cause })),
       defines: definitionsHere.map((definition) => definition.label),
       definesInContainer: definitionsHere.some((definition) => definition.inContainer),
       offset: start,
@@ -311,5 +316,6 @@ function assemble(text: string, lines: LineIndex, blocks: readonly ParsedBlock[]
     position: { start: { line: 1, column: start + 1, offset: start }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
   };
   const refused = new Map(blocks.flatMap((block) => [...block.refused].map(([at, original]) => [at + block.offset, original] as const)));
-  return { text, tree, refusedAttributeBlocks: refused };
+  const skipped = blocks.flatMap((block) => block.skipped.map(({ span, cause }) => ({ span: { start: span.start + block.offset, end: span.end + block.offset }, cause })));
+  return { text, tree, refusedAttributeBlocks: refused, skipped };
 }

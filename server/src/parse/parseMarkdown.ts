@@ -6,6 +6,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { attributeBlockEnd } from '../model/attributes.js';
 import { isMarkerLike } from '../model/markerNames.js';
+import type { Span } from '../types.js';
+import { limitNesting } from './nesting.js';
 
 export interface ParsedMarkdown {
   readonly text: string;
@@ -16,6 +18,17 @@ export interface ParsedMarkdown {
    * text parsed again, so that the marker is not lost; the model reads and reports the original.
    */
   readonly refusedAttributeBlocks: ReadonlyMap<number, string>;
+  /** The parts left out of the tree, which the model reports: nothing is analysed in them. */
+  readonly skipped: readonly SkippedPart[];
+}
+
+/**
+ * A part nested deeper than `MAX_NESTING` (blanked before parsing), or, should the parser fail
+ * all the same, the whole text it was given.
+ */
+export interface SkippedPart {
+  readonly span: Span;
+  readonly cause: 'too-deep' | 'parser-failed';
 }
 
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -28,16 +41,24 @@ export function parseMarkdown(text: string): ParsedMarkdown {
 }
 
 /**
- * Parses `text`, a whole document or (without front matter) a part of one. Leaf and container
- * markers whose attribute block remark-directive refuses are recovered by a second parse.
+ * Parses `text`, a whole document or (without front matter) a part of one. Parts nested too
+ * deeply are blanked first. Leaf and container markers whose attribute block remark-directive
+ * refuses are recovered by a second parse.
  */
 export function parseText(text: string, frontMatter: boolean): ParsedMarkdown {
   const processor = frontMatter ? withFrontMatter : withoutFrontMatter;
   const parse = (source: string) => countByteOrderMark(source, processor.parse(source));
-  const tree = parse(text);
-  const refused = findRefusedFenceAttributes(text, tree);
-  if (refused.size === 0) return { text, tree, refusedAttributeBlocks: refused };
-  return { text, tree: parse(blank(text, refused)), refusedAttributeBlocks: refused };
+  const limited = limitNesting(text, frontMatter);
+  const skipped = limited.skipped.map((span): SkippedPart => ({ span, cause: 'too-deep' }));
+  try {
+    const tree = parse(limited.text);
+    const refused = findRefusedFenceAttributes(limited.text, tree);
+    if (refused.size === 0) return { text, tree, refusedAttributeBlocks: refused, skipped };
+    return { text, tree: parse(blank(limited.text, refused)), refusedAttributeBlocks: refused, skipped };
+  } catch {
+    // A failure inside the parser or its plugins costs this text, not the analysis.
+    return { text, tree: { type: 'root', children: [] }, refusedAttributeBlocks: new Map(), skipped: [{ span: { start: 0, end: text.length }, cause: 'parser-failed' }] };
+  }
 }
 
 /**

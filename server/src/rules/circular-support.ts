@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, nonEmptyMarkers } from './describe.js';
+import { capitalize, describeMarker, readableMarkers } from './describe.js';
 
 /**
  * Diagnostic: circular-support
@@ -22,7 +22,7 @@ export const circularSupport: Rule = {
   defaultSeverity: 'warning',
   summary: 'Claims support each other in a cycle with no source in it.',
   *check(analysis) {
-    for (const { marker, facts } of nonEmptyMarkers(analysis)) {
+    for (const { marker, facts } of readableMarkers(analysis)) {
       if (marker.kind !== 'claim' || !facts.inUngroundedCycle) continue;
       const partners = facts.supports.filter((target) => analysis.facts[target.index]!.inUngroundedCycle);
       const via = partners.length > 0 ? ` (through ${partners.map(describeMarker).join(', ')})` : '';

@@ -24,6 +24,15 @@ export function* nonEmptyMarkers(analysis: Analysis): Generator<{ marker: Marker
   }
 }
 
+/**
+ * The markers a rule about markers other than `bad-attribute` looks at: an empty marker gets only
+ * `empty-marker`, and one whose attribute block does not parse only `bad-attribute`, since what
+ * was read from that block is a guess (one typo, one diagnostic).
+ */
+export function* readableMarkers(analysis: Analysis): Generator<{ marker: Marker; facts: Analysis['facts'][number] }> {
+  for (const entry of nonEmptyMarkers(analysis)) if (!entry.marker.attributesRefused) yield entry;
+}
+
 /** ` Did you mean "x"?` when a candidate is close to `name`, else ''. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const closest = closestName(name, candidates);

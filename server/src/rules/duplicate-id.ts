@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { nonEmptyMarkers } from './describe.js';
+import { readableMarkers } from './describe.js';
 
 /**
  * Diagnostic: duplicate-id
@@ -17,7 +17,7 @@ export const duplicateId: Rule = {
   defaultSeverity: 'error',
   summary: 'Two markers share an id.',
   *check(analysis) {
-    for (const { marker } of nonEmptyMarkers(analysis)) {
+    for (const { marker } of readableMarkers(analysis)) {
       const id = marker.attributes.id;
       const first = id === undefined ? undefined : analysis.markersById.get(id);
       if (!first || first === marker) continue;

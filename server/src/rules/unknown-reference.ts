@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './describe.js';
+import { capitalize, describeMarker, didYouMean, readableMarkers } from './describe.js';
 
 /**
  * Diagnostic: unknown-reference
@@ -21,7 +21,7 @@ export const unknownReference: Rule = {
   summary: 'A for= or against= id names no marker.',
   *check(analysis) {
     const ids = [...analysis.markersById.keys()];
-    for (const { marker, facts } of nonEmptyMarkers(analysis)) {
+    for (const { marker, facts } of readableMarkers(analysis)) {
       for (const { id, attribute } of facts.unknownReferences) {
         yield {
           span: marker.opening,

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, nonEmptyMarkers } from './describe.js';
+import { capitalize, describeMarker, readableMarkers } from './describe.js';
 
 /**
  * Diagnostic: unsourced-evidence
@@ -26,7 +26,7 @@ export const unsourcedEvidence: Rule = {
   defaultSeverity: 'warning',
   summary: 'An evidence marker cites no source.',
   *check(analysis) {
-    for (const { marker, facts } of nonEmptyMarkers(analysis)) {
+    for (const { marker, facts } of readableMarkers(analysis)) {
       if (marker.kind !== 'evidence' || facts.sourced || facts.onlyBrokenSources) continue;
       yield {
         span: marker.opening,

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, nonEmptyMarkers, referenceTo } from './describe.js';
+import { capitalize, describeMarker, readableMarkers, referenceTo } from './describe.js';
 
 /**
  * Diagnostic: unsupported-claim
@@ -36,7 +36,7 @@ export const unsupportedClaim: Rule = {
   defaultSeverity: 'warning',
   summary: 'A claim cites no working source and no sourced marker supports it.',
   *check(analysis) {
-    for (const { marker, facts } of nonEmptyMarkers(analysis)) {
+    for (const { marker, facts } of readableMarkers(analysis)) {
       if (marker.kind !== 'claim' || facts.grounded || facts.inUngroundedCycle || facts.onlyBrokenSources) continue;
       const supporters = facts.supporters.filter((supporter) => !supporter.isEmpty);
       const name = capitalize(describeMarker(marker));

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, nonEmptyMarkers } from './describe.js';
+import { capitalize, describeMarker, readableMarkers } from './describe.js';
 
 /**
  * Diagnostic: untested-hypothesis
@@ -20,7 +20,7 @@ export const untestedHypothesis: Rule = {
   defaultSeverity: 'information',
   summary: 'No marker is for or against a hypothesis.',
   *check(analysis) {
-    for (const { marker, facts } of nonEmptyMarkers(analysis)) {
+    for (const { marker, facts } of readableMarkers(analysis)) {
       if (marker.kind !== 'hypothesis' || facts.supporters.length > 0 || facts.opponents.length > 0) continue;
       const id = marker.attributes.id;
       const how = id ? `for=${id} or against=${id}` : 'for= or against= (after giving it an id, {#id})';

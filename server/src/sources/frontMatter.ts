@@ -49,13 +49,17 @@ export function readFrontMatter(block: FrontMatterBlock | undefined, lines: Line
 }
 
 function readYaml(block: FrontMatterBlock, lines: LineIndex): FrontMatterData {
-  const document = parseDocument(withLineFeeds(block.yaml), { prettyErrors: false });
+  // yaml's own duplicate-key check compares each key with every other of its map: quadratic.
+  const document = parseDocument(withLineFeeds(block.yaml), { prettyErrors: false, uniqueKeys: false });
   const toSpan = (range: readonly [number, number, ...number[]] | null | undefined): Span =>
     range ? { start: block.yamlStart + range[0], end: block.yamlStart + range[1] } : lines.lineSpan(lines.positionAt(block.span.start).line);
-  if (document.errors.length > 0) {
+  const firstError = [document.errors[0] && toProblem(document.errors[0]), firstDuplicateKey(document.contents)]
+    .filter((error) => error !== undefined)
+    .sort((a, b) => a.offset - b.offset)[0];
+  if (firstError) {
     return {
       ...NO_FRONT_MATTER,
-      problems: document.errors.slice(0, 1).map((error) => yamlProblem(error, block, lines)),
+      problems: [yamlProblem(firstError, block, lines)],
       declaresSources: DECLARES_SOURCES.test(block.yaml),
     };
   }
@@ -132,13 +136,47 @@ function shapeProblem(span: Span, message: string): FrontMatterProblem {
   return { span, message: `${message} Until it is fixed, citations are not checked against the sources.`, hidesSources: true };
 }
 
+interface YamlProblem {
+  /** In the YAML. */
+  readonly offset: number;
+  readonly reason: string;
+}
+
+/**
+ * The first key written a second time in the same map, with yaml's reason for it: keys are the
+ * same when they are scalars of equal value (`1` and `"1"` are not). One pass with a set per map.
+ */
+function firstDuplicateKey(root: unknown): YamlProblem | undefined {
+  let first: YamlProblem | undefined;
+  const pending = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) pending.push(...node.items);
+    if (!isMap(node)) continue;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      pending.push(pair.key, pair.value);
+      if (!isScalar(pair.key)) continue;
+      const identity = `${typeof pair.key.value}:${String(pair.key.value)}`;
+      const offset = pair.key.range?.[0] ?? 0;
+      if (seen.has(identity) && (!first || offset < first.offset)) first = { offset, reason: 'Map keys must be unique' };
+      seen.add(identity);
+    }
+  }
+  return first;
+}
+
+function toProblem(error: YAMLError): YamlProblem {
+  return { offset: error.pos[0], reason: yamlReason(error) };
+}
+
 /** YAML's own reason, on the line where YAML places it (the closing fence if past the end). */
-function yamlProblem(error: YAMLError, block: FrontMatterBlock, lines: LineIndex): FrontMatterProblem {
+function yamlProblem(error: YamlProblem, block: FrontMatterBlock, lines: LineIndex): FrontMatterProblem {
   const closingLine = lines.positionAt(block.span.end).line;
-  const line = Math.min(lines.positionAt(block.yamlStart + error.pos[0]).line, closingLine);
+  const line = Math.min(lines.positionAt(block.yamlStart + error.offset).line, closingLine);
   return {
     span: lines.lineSpan(line),
-    message: `The front matter is not valid YAML: ${yamlReason(error)}. Fix it; until then, citations are not checked against the sources.`,
+    message: `The front matter is not valid YAML: ${error.reason}. Fix it; until then, citations are not checked against the sources.`,
     hidesSources: true,
   };
 }

@@ -1,0 +1,215 @@
+import { maskSpans } from '../citations/mask.js';
+import { lineEndAt } from '../text/textHelpers.js';
+import type { Span } from '../types.js';
+
+/**
+ * How deep block quotes and lists (on one line), block markers, and brackets with emphasis (in one
+ * paragraph) may nest. micromark takes time that grows with the square of the depth or worse,
+ * and remark-gfm's tree walks recurse until the stack runs out (at a few thousand levels), so
+ * the parts deeper than this are blanked before parsing and reported. markdown-it stops at the
+ * same depth by default; no analysis comes near it.
+ */
+export const MAX_NESTING = 32;
+
+export interface LimitedText {
+  /** The text with those parts blanked (same length, line breaks kept). */
+  readonly text: string;
+  /** The stretches that hold parts too deep, one per paragraph or run of lines: what is reported. */
+  readonly skipped: readonly Span[];
+}
+
+/**
+ * Finds, in the text alone, the parts that nest deeper than `MAX_NESTING` (and the unmatched
+ * brackets of long paragraphs), in one linear pass per construct. The counts are upper bounds read from the syntax (code included), so a skipped
+ * part is always deep, never the reverse, and the result depends only on the lines around it.
+ */
+export function limitNesting(text: string, frontMatter: boolean): LimitedText {
+  const from = frontMatter ? frontMatterEnd(text) : 0;
+  const lines = [...linesOf(text, from)];
+  const inline = deepInline(text, lines);
+  const deep = [...deepLinePrefixes(text, lines), ...deepBlockMarkers(text, lines), ...inline.deep];
+  if (deep.length === 0 && inline.unmatched.length === 0) return { text, skipped: [] };
+  return { text: maskSpans(text, [...deep, ...inline.unmatched]), skipped: regions(text, deep) };
+}
+
+const CONTAINER_MARKER = /[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t\r\n]|$))/y;
+const CODE_FENCE = /^(`{3,}|~{3,})(.*)$/;
+const MARKER_OPENING = /^(:{3,})[A-Za-z]/;
+const MARKER_CLOSING = /^(:{3,})[ \t]*$/;
+const BLANK = /^[ \t>]*$/;
+const WHITESPACE = /\s/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+function* linesOf(text: string, from: number): Generator<Span> {
+  for (let start = from; start < text.length; ) {
+    const end = lineEndAt(text, start);
+    yield { start, end };
+    start = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+  }
+}
+
+/** Just past the front matter's closing fence, or 0 when the text opens no front matter. */
+function frontMatterEnd(text: string): number {
+  const lines = linesOf(text, 0);
+  const first = lines.next();
+  if (first.done || !/^---[ \t]*$/.test(text.slice(first.value.start, first.value.end))) return 0;
+  for (const line of lines) if (/^(?:---|\.\.\.)[ \t]*$/.test(text.slice(line.start, line.end))) return line.end;
+  return text.length;
+}
+
+/** Where a line's block quote and list markers end, and where the markers past the limit start. */
+function containerPrefix(text: string, line: Span): { end: number; deepFrom: number | undefined } {
+  let at = line.start;
+  for (let depth = 1; at < line.end; depth++) {
+    CONTAINER_MARKER.lastIndex = at;
+    if (!CONTAINER_MARKER.test(text)) break;
+    if (depth > MAX_NESTING) return { end: line.end, deepFrom: skipSpaces(text, at, line.end) };
+    at = CONTAINER_MARKER.lastIndex;
+  }
+  return { end: skipSpaces(text, at, line.end), deepFrom: undefined };
+}
+
+function skipSpaces(text: string, from: number, limit: number): number {
+  let at = from;
+  while (at < limit && (text[at] === ' ' || text[at] === '\t')) at++;
+  return at;
+}
+
+/** Block quotes and list items opened on one line (`> > > …`, `- - - …`): the rest of the line. */
+function* deepLinePrefixes(text: string, lines: readonly Span[]): Generator<Span> {
+  for (const line of lines) {
+    const { deepFrom } = containerPrefix(text, line);
+    if (deepFrom !== undefined) yield { start: deepFrom, end: line.end };
+  }
+}
+
+/**
+ * Block markers (`:::name`) opened inside `MAX_NESTING` others: their fence lines. Code fences
+ * are followed so that fences shown in code count for nothing.
+ */
+function* deepBlockMarkers(text: string, lines: readonly Span[]): Generator<Span> {
+  const open: { colons: number; deep: boolean }[] = [];
+  let codeFence: string | undefined;
+  for (const line of lines) {
+    const bodyStart = containerPrefix(text, line).end;
+    const body = text.slice(bodyStart, line.end);
+    const fence = CODE_FENCE.exec(body);
+    if (codeFence !== undefined) {
+      if (fence && fence[1]![0] === codeFence[0] && fence[1]!.length >= codeFence.length && fence[2]!.trim() === '') codeFence = undefined;
+      continue;
+    }
+    if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
+      codeFence = fence[1]!;
+      continue;
+    }
+    const closing = MARKER_CLOSING.exec(body);
+    if (closing) {
+      // It closes the outermost open marker no longer than it, and everything inside that one.
+      const closed = open.findIndex((marker) => marker.colons <= closing[1]!.length);
+      if (closed === -1) continue;
+      if (open[closed]!.deep) yield { start: bodyStart, end: line.end };
+      open.length = closed;
+      continue;
+    }
+    const opening = MARKER_OPENING.exec(body);
+    if (!opening) continue;
+    const deep = open.length >= MAX_NESTING;
+    open.push({ colons: opening[1]!.length, deep });
+    if (deep) yield { start: bodyStart, end: line.end };
+  }
+}
+
+/**
+ * Past this length, a paragraph's brackets that close nothing (or that nothing closes) are
+ * blanked, silently, since they are plain text: micromark looks back over the whole paragraph
+ * from each one (or from each word after one), which takes minutes on a few hundred KB.
+ */
+const LONG_PARAGRAPH = 10_000;
+
+/** The runs of lines between blank lines. */
+function* paragraphsOf(text: string, lines: readonly Span[]): Generator<Span> {
+  let start: number | undefined;
+  let end = 0;
+  for (const line of lines) {
+    if (BLANK.test(text.slice(line.start, line.end))) {
+      if (start !== undefined) yield { start, end };
+      start = undefined;
+    } else {
+      start ??= line.start;
+      end = line.end;
+    }
+  }
+  if (start !== undefined) yield { start, end };
+}
+
+/**
+ * Brackets (links, images, inline markers) and emphasis delimiters opened inside `MAX_NESTING`
+ * others within one paragraph, with the brackets that close them: reported. Emphasis is counted
+ * by delimiter characters, opened and closed as CommonMark's flanking rules allow; a run that
+ * would open too many loses its first characters, so that what is left still opens.
+ */
+function deepInline(text: string, lines: readonly Span[]): { deep: Span[]; unmatched: Span[] } {
+  const deep: Span[] = [];
+  const unmatched: Span[] = [];
+  for (const paragraph of paragraphsOf(text, lines)) {
+    const long = paragraph.end - paragraph.start > LONG_PARAGRAPH;
+    const open: number[] = [];
+    /** Brackets past the limit: deep when something closes them, plain text otherwise. */
+    const blanked: number[] = [];
+    const emphasis = new Map<string, number>();
+    const depth = () => open.length + [...emphasis.values()].reduce((sum, count) => sum + count, 0);
+    for (let at = paragraph.start; at < paragraph.end; at++) {
+      const char = text[at]!;
+      if (char === '\\') {
+        at++;
+      } else if (char === '[') {
+        if (depth() < MAX_NESTING) open.push(at);
+        else blanked.push(at);
+      } else if (char === ']') {
+        // The bracket that closes a blanked one goes too: micromark would look back for its opening.
+        const opening = blanked.pop();
+        if (opening !== undefined) deep.push({ start: opening, end: opening + 1 }, { start: at, end: at + 1 });
+        else if (open.length > 0) open.pop();
+        else if (long) unmatched.push({ start: at, end: at + 1 });
+      } else if (char === '*' || char === '_' || char === '~') {
+        let end = at;
+        while (text[end] === char) end++;
+        const { left, right } = flanking(text[at - 1], text[end]);
+        const length = end - at;
+        if (right) emphasis.set(char, Math.max(0, (emphasis.get(char) ?? 0) - length));
+        if (left) {
+          const opened = Math.min(length, Math.max(0, MAX_NESTING - depth()));
+          emphasis.set(char, (emphasis.get(char) ?? 0) + opened);
+          if (opened < length) deep.push({ start: at, end: end - opened });
+        }
+        at = end - 1;
+      }
+    }
+    unmatched.push(...[...blanked, ...(long ? open : [])].map((at) => ({ start: at, end: at + 1 })));
+  }
+  return { deep, unmatched };
+}
+
+/** CommonMark's left- and right-flanking delimiter runs, from the characters around the run. */
+function flanking(before: string | undefined, after: string | undefined): { left: boolean; right: boolean } {
+  const spaceBefore = before === undefined || WHITESPACE.test(before);
+  const spaceAfter = after === undefined || WHITESPACE.test(after);
+  const punctuationBefore = before !== undefined && PUNCTUATION.test(before);
+  const punctuationAfter = after !== undefined && PUNCTUATION.test(after);
+  return {
+    left: !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore),
+    right: !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter),
+  };
+}
+
+/** Joins the blanked spans that no blank line separates, so that one deep part is one region. */
+function regions(text: string, spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const joined: Span[] = [];
+  for (const span of sorted) {
+    const last = joined[joined.length - 1];
+    if (last && !/\n[ \t>]*\r?\n|\r[ \t>]*\r/.test(text.slice(last.end, span.start))) joined[joined.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
+    else joined.push(span);
+  }
+  return joined;
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MAX_NESTING } from '../../server/src/parse/nesting.js';
+import { analyzeFixture, lines } from '../support/check.js';
+
+const LEVELS = 10_000;
+const CLAIM = ':claim[A claim before the deep part]{#c1}';
+/** Generous for a loaded machine: a few seconds at most once the deep part is skipped, minutes before. */
+const BOUND_MS = 15_000;
+
+const DEEP: Record<string, string> = {
+  'emphasis': `${'*'.repeat(LEVELS)}word${'*'.repeat(LEVELS)}`,
+  'emphasis in separate runs': `${'*a '.repeat(LEVELS)}x${' b*'.repeat(LEVELS)}`,
+  'strikethrough': `${'~~a '.repeat(LEVELS)}x${' b~~'.repeat(LEVELS)}`,
+  'block quotes': `${'> '.repeat(LEVELS)}x`,
+  'lists': `${'- '.repeat(LEVELS)}x`,
+  'ordered lists': `${'1. '.repeat(LEVELS)}x`,
+  'block markers': `${':::claim{#deep}\n'.repeat(LEVELS)}x`,
+  'links': `${'['.repeat(LEVELS)}x${'](u)'.repeat(LEVELS)}`,
+  'images': `${'!['.repeat(LEVELS)}x${'](u)'.repeat(LEVELS)}`,
+  'brackets': `${'['.repeat(LEVELS)}x${']'.repeat(LEVELS)}`,
+  'inline markers': `${':claim['.repeat(LEVELS)}x${']'.repeat(LEVELS)}`,
+};
+
+describe(`nesting deeper than ${MAX_NESTING} levels`, () => {
+  for (const [name, deep] of Object.entries(DEEP)) {
+    it(`skips the deep part of ${LEVELS} levels of ${name}, says so, and checks the rest`, async () => {
+      const started = Date.now();
+      const { analysis, diagnostics } = await analyzeFixture({ text: lines(CLAIM, '', deep, '', ':evidence[After it]{#e1 for=c1}') });
+      assert.ok(Date.now() - started < BOUND_MS, `took ${Date.now() - started} ms`);
+      const skipped = diagnostics.filter((d) => /nested more than/.test(d.message));
+      assert.equal(skipped.length, 1, JSON.stringify(diagnostics.map((d) => d.message)));
+      assert.equal(skipped[0]!.code, 'bad-attribute');
+      const deepLines = { first: 2, last: 2 + deep.split('\n').length - 1 };
+      assert.ok(skipped[0]!.range.start.line >= deepLines.first && skipped[0]!.range.start.line <= deepLines.last);
+      assert.ok(analysis.markersById.has('e1'), 'the marker after the deep part is read');
+    });
+  }
+
+  it(`keeps ${MAX_NESTING} levels as they are`, async () => {
+    const { diagnostics } = await analyzeFixture({ text: lines(CLAIM, '', `${'> '.repeat(MAX_NESTING)}x ${'*a '.repeat(MAX_NESTING)}b${'*'.repeat(MAX_NESTING)}`) });
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unsupported-claim']);
+  });
+});
+
+describe('the unmatched brackets of a long paragraph', () => {
+  for (const [name, unit] of [['closing', 'a] '], ['opening', '[a ']] as const) {
+    it(`reads 200 KB of ${name} brackets in seconds (minutes before), reporting nothing for them`, async () => {
+      const started = Date.now();
+      const { analysis, diagnostics } = await analyzeFixture({ text: lines(CLAIM, '', unit.repeat(70_000), '', ':evidence[After it]{#e1 for=c1}') });
+      assert.ok(Date.now() - started < BOUND_MS, `took ${Date.now() - started} ms`);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['unsupported-claim', 'unsourced-evidence']);
+      assert.ok(analysis.markersById.has('e1'));
+    });
+  }
+});
