@@ -27,7 +27,7 @@ export function limitNesting(text: string, frontMatter: boolean): LimitedText {
   const from = frontMatter ? frontMatterEnd(text) : 0;
   const lines = [...linesOf(text, from)];
   const inline = deepInline(text, lines);
-  const deep = [...deepLinePrefixes(text, lines), ...deepBlockMarkers(text, lines), ...inline.deep];
+  const deep = [...deepLinePrefixes(text, lines), ...deepIndentedItems(text, lines), ...deepBlockMarkers(text, lines), ...inline.deep];
   if (deep.length === 0 && inline.unmatched.length === 0) return { text, skipped: [] };
   return { text: maskSpans(text, [...deep, ...inline.unmatched]), skipped: regions(text, deep) };
 }
@@ -80,6 +80,30 @@ function* deepLinePrefixes(text: string, lines: readonly Span[]): Generator<Span
   for (const line of lines) {
     const { deepFrom } = containerPrefix(text, line);
     if (deepFrom !== undefined) yield { start: deepFrom, end: line.end };
+  }
+}
+
+const LIST_ITEM = /([-+*]|\d{1,9}[.)])([ \t]+|$)/y;
+
+/**
+ * List items nested by indentation, an item a line (`- a`, `  - b`, `    - c` …): from the marker
+ * of an item opened inside `MAX_NESTING` others to the end of its line. Open items are tracked
+ * by their content column; a line indented less than an item's closes it (a lazy continuation
+ * line closes it early, so the depth is never overestimated).
+ */
+function* deepIndentedItems(text: string, lines: readonly Span[]): Generator<Span> {
+  const contentColumns: number[] = [];
+  for (const line of lines) {
+    const markerAt = skipSpaces(text, line.start, line.end);
+    if (markerAt === line.end) continue;
+    const indent = markerAt - line.start;
+    while (contentColumns.length > 0 && indent < contentColumns[contentColumns.length - 1]!) contentColumns.pop();
+    LIST_ITEM.lastIndex = markerAt;
+    const item = LIST_ITEM.exec(text);
+    if (!item) continue;
+    const spaces = item[2]!.length;
+    contentColumns.push(indent + item[1]!.length + (spaces === 0 || spaces > 4 ? 1 : spaces));
+    if (contentColumns.length > MAX_NESTING) yield { start: markerAt, end: line.end };
   }
 }
 
