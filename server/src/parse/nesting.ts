@@ -209,7 +209,8 @@ function deepInline(text: string, lines: readonly Span[]): { deep: Span[]; unmat
         at = end - 1;
       }
     }
-    unmatched.push(...[...blanked, ...(long ? open : [])].map((at) => ({ start: at, end: at + 1 })));
+    // A loop, not push(...): a spread of a million brackets would overflow the stack.
+    for (const at of [...blanked, ...(long ? open : [])]) unmatched.push({ start: at, end: at + 1 });
   }
   return { deep, unmatched };
 }

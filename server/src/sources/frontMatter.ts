@@ -151,7 +151,7 @@ function firstDuplicateKey(root: unknown): YamlProblem | undefined {
   const pending = [root];
   while (pending.length > 0) {
     const node = pending.pop();
-    if (isSeq(node)) pending.push(...node.items);
+    if (isSeq(node)) for (const item of node.items) pending.push(item);
     if (!isMap(node)) continue;
     const seen = new Set<string>();
     for (const pair of node.items) {
