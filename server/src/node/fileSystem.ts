@@ -17,9 +17,10 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<F
   // O_NONBLOCK is not defined on Windows, which has no FIFOs in its file system.
   const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const opened = refusalOf(await handle.stat(), maxBytes);
+    const info = await handle.stat();
+    const opened = refusalOf(info, maxBytes);
     if (opened) return opened;
-    const bytes = await readAtMost(handle, maxBytes + 1);
+    const bytes = await readAtMost(handle, maxBytes + 1, info.size + 1);
     return bytes.length > maxBytes ? tooLarge(maxBytes) : { kind: 'text', ...decodeUtf8(bytes) };
   } finally {
     await handle.close();
@@ -44,16 +45,21 @@ export function notRegular(entry: Stats | Dirent): string {
 
 const CHUNK_BYTES = 1024 * 1024;
 
-/** Reads up to `limit` bytes, however the file grows while it is read. */
-async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
+/**
+ * Reads up to `limit` bytes, however the file grows while it is read: first as many as `stat`
+ * promised and one more, so that a file that did not grow takes one read; then by chunks.
+ */
+async function readAtMost(handle: FileHandle, limit: number, expected: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
+  let size = Math.min(expected, limit);
   while (total < limit) {
-    const size = Math.min(CHUNK_BYTES, limit - total);
     const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(size), 0, size, null);
-    if (bytesRead === 0) break;
     chunks.push(buffer.subarray(0, bytesRead));
     total += bytesRead;
+    // A regular file reads short only at its end.
+    if (bytesRead < size) break;
+    size = Math.min(CHUNK_BYTES, limit - total);
   }
   return Buffer.concat(chunks, total);
 }
