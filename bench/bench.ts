@@ -161,7 +161,7 @@ async function benchFrontMatter(): Promise<void> {
   }
   const text = ['---', 'sources:', ...entries, '---', ':claim[Cited [@key7]]{#c1}', ''].join('\n');
   const time = await timed(1, () => void readDocument(text), 0);
-  record({ what: 'front matter read (YAML parse and sources)', size: `${bytes / 1_000_000} MB`, median: time, unit: 'ms', baseline: undefined, target: '≤ 1 s per MB' }, time <= bytes / 1000);
+  record({ what: 'front matter read (YAML parse and sources)', size: `${bytes / 1_000_000} MB`, median: time, unit: 'ms', baseline: undefined, target: '≤ 2 s per MB (10 MB in seconds)' }, time <= bytes / 500);
 }
 
 function printTable(): void {
