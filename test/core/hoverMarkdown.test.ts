@@ -115,3 +115,11 @@ describe('hovers and completion documentation of hostile documents', () => {
     }), { numRuns: 50 });
   });
 });
+
+describe('the title of a marker hover', () => {
+  it('is bold for an empty marker too (no stray asterisks)', async () => {
+    const { analysis } = await analyzeFixture({ text: ':claim[]{#c-empty}\n' });
+    const [title] = hoverOn(analysis, ':claim').split('\n\n');
+    assert.equal(title, '**claim `c-empty`**');
+  });
+});

@@ -6,7 +6,9 @@ import { escapeMarkdown, inlineCode } from './markdownText.js';
 /** `claim c1: "The annex does not…"` as a line of Markdown. */
 export function markerLine(marker: Marker, words = 12): string {
   const id = marker.attributes.id ? ` ${inlineCode(marker.attributes.id)}` : '';
-  return `${marker.kind}${id}: ${escapeMarkdown(firstWords(marker.text, words))}`;
+  const text = escapeMarkdown(firstWords(marker.text, words));
+  // No colon without text: a trailing space would leave the `**` around a title unclosed.
+  return `${marker.kind}${id}${text ? `: ${text}` : ''}`;
 }
 
 /** The sources a marker cites itself: keys that resolve (or cannot be checked) and working links. */
