@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analysis.js';
+import { parseAttributesLeniently } from '../model/attributes.js';
 import { MARKER_KINDS } from '../model/markerNames.js';
 import type { Span } from '../types.js';
 import { sourceCard } from './sourceCard.js';
@@ -26,7 +27,7 @@ export function getCompletions(analysis: Analysis, offset: number): CompletionEn
   const list = LIST_ATTRIBUTE.exec(before);
   if (list && before.lastIndexOf('{') > before.lastIndexOf('}')) {
     const span = { start: offset - list[2]!.length, end: offset };
-    return list[1] === 'src' ? sourceKeys(analysis, span) : markerIds(analysis, span);
+    return list[1] === 'src' ? sourceKeys(analysis, span) : markerIds(analysis, span, ownId(text, offset));
   }
   const citation = CITATION.exec(before);
   if (citation) return sourceKeys(analysis, { start: offset - citation[1]!.length, end: offset });
@@ -41,8 +42,17 @@ function lineStart(text: string, offset: number): number {
   return start;
 }
 
-function markerIds(analysis: Analysis, span: Span): CompletionEntry[] {
-  return [...analysis.markersById].map(([id, marker]) => ({ label: id, kind: 'marker-id' as const, detail: `${marker.kind}: ${marker.text}`, span }));
+/** The id of the attribute block the cursor is in (`{#c1 for=|}`): a marker does not support itself. */
+function ownId(text: string, offset: number): string | undefined {
+  const start = text.lastIndexOf('{', offset);
+  const close = text.slice(offset).search(/[}\r\n]/);
+  return parseAttributesLeniently(text.slice(start, close === -1 ? text.length : offset + close)).id;
+}
+
+function markerIds(analysis: Analysis, span: Span, ownId: string | undefined): CompletionEntry[] {
+  return [...analysis.markersById]
+    .filter(([id]) => id !== ownId)
+    .map(([id, marker]) => ({ label: id, kind: 'marker-id' as const, detail: `${marker.kind}: ${marker.text}`, span }));
 }
 
 function sourceKeys(analysis: Analysis, span: Span): CompletionEntry[] {

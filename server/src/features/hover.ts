@@ -1,4 +1,5 @@
 import type { Analysis, ClassifiedLink, ResolvedCitation } from '../analysis/analysis.js';
+import type { MarkerKind } from '../model/markerNames.js';
 import type { Marker } from '../model/model.js';
 import type { Span } from '../types.js';
 import { linkedFile } from '../links/classifyLink.js';
@@ -65,14 +66,30 @@ function markerHover(analysis: Analysis, marker: Marker): string {
   const sources = ownSources(analysis, marker);
   if (marker.kind === 'claim') sections.push(claimStatus(marker, facts, sources));
   else if (sources.length > 0) sections.push(`Cites ${sources.join(', ')}.`);
-  const forLabel = marker.kind === 'hypothesis' ? 'Evidence for' : 'Supported by';
-  const againstLabel = marker.kind === 'hypothesis' ? 'Evidence against' : 'Weighs against it';
-  if (facts.supporters.length > 0) sections.push(`${forLabel}:\n${facts.supporters.map((m) => markerBullet(analysis, m)).join('\n')}`);
-  if (facts.opponents.length > 0) sections.push(`${againstLabel}:\n${facts.opponents.map((m) => markerBullet(analysis, m)).join('\n')}`);
+  if (marker.kind === 'hypothesis') {
+    sections.push(...weighingByKind(analysis, facts.supporters, 'for'), ...weighingByKind(analysis, facts.opponents, 'against'));
+  } else {
+    if (facts.supporters.length > 0) sections.push(bulletSection(analysis, 'Supported by', facts.supporters));
+    if (facts.opponents.length > 0) sections.push(bulletSection(analysis, 'Weighs against it', facts.opponents));
+  }
   if (marker.kind === 'hypothesis' && facts.supporters.length + facts.opponents.length === 0) sections.push('Nothing weighs this hypothesis yet.');
   if (facts.supports.length > 0) sections.push(`Supports: ${facts.supports.map((m) => markerLine(m, 6)).join('; ')}`);
   if (facts.weighsAgainst.length > 0) sections.push(`Weighs against: ${facts.weighsAgainst.map((m) => markerLine(m, 6)).join('; ')}`);
   return sections.join('\n\n');
+}
+
+const KIND_PLURAL: Readonly<Record<MarkerKind, string>> = { evidence: 'Evidence', claim: 'Claims', hypothesis: 'Hypotheses' };
+
+/** What weighs a hypothesis one way, by kind: "Evidence for", then "Claims for", … */
+function weighingByKind(analysis: Analysis, markers: readonly Marker[], direction: 'for' | 'against'): string[] {
+  return (Object.keys(KIND_PLURAL) as MarkerKind[])
+    .map((kind) => markers.filter((m) => m.kind === kind))
+    .filter((group) => group.length > 0)
+    .map((group) => bulletSection(analysis, `${KIND_PLURAL[group[0]!.kind]} ${direction}`, group));
+}
+
+function bulletSection(analysis: Analysis, label: string, markers: readonly Marker[]): string {
+  return `${label}:\n${markers.map((m) => markerBullet(analysis, m)).join('\n')}`;
 }
 
 function claimStatus(marker: Marker, facts: Analysis['facts'][number], sources: string[]): string {
