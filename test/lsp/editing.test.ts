@@ -63,13 +63,17 @@ describe('editing over the protocol: completion and code actions', () => {
     });
     const complete = (needle: string, shift: number, occurrence = 1) =>
       client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(COMPLETION, needle, shift, occurrence) });
-    const ids = (range: Range): CompletionItem[] => [
-      { label: 'c1', kind: 18, detail: 'claim: Kyiv changed course', textEdit: { range, newText: 'c1' } },
-      { label: 'h1', kind: 18, detail: 'hypothesis: A new chief of staff', textEdit: { range, newText: 'h1' } },
-      { label: 'e1', kind: 18, detail: 'evidence: Trade collapsed', textEdit: { range, newText: 'e1' } },
-      { label: 'e2', kind: 18, detail: 'evidence: See [@dec]', textEdit: { range, newText: 'e2' } },
-      { label: 'e3', kind: 18, detail: 'evidence: Other view', textEdit: { range, newText: 'e3' } },
-    ];
+    /** The document's ids but the marker's own: it does not support itself. */
+    const ids = (range: Range, own: string): CompletionItem[] => {
+      const all: CompletionItem[] = [
+        { label: 'c1', kind: 18, detail: 'claim: Kyiv changed course', textEdit: { range, newText: 'c1' } },
+        { label: 'h1', kind: 18, detail: 'hypothesis: A new chief of staff', textEdit: { range, newText: 'h1' } },
+        { label: 'e1', kind: 18, detail: 'evidence: Trade collapsed', textEdit: { range, newText: 'e1' } },
+        { label: 'e2', kind: 18, detail: 'evidence: See [@dec]', textEdit: { range, newText: 'e2' } },
+        { label: 'e3', kind: 18, detail: 'evidence: Other view', textEdit: { range, newText: 'e3' } },
+      ];
+      return all.filter((item) => item.label !== own);
+    };
     const keys = (range: Range) =>
       [
         ['decree-2026', 'Decree on restrictive measures, 2026-02-18', 'decree-2026 Decree on restrictive measures 2026'],
@@ -78,12 +82,12 @@ describe('editing over the protocol: completion and code actions', () => {
       ].map(([label, detail, filterText]) => ({ label, kind: 18, detail, filterText, textEdit: { range, newText: label } }));
     const withoutDocumentation = (items: CompletionItem[]) => items.map(({ documentation: _, ...rest }) => rest);
 
-    it('offers the ids of the document after for= and against=, with kind and text', async () => {
+    it('offers the ids of the document after for= and against=, with kind and text, but the marker\'s own', async () => {
       const afterComma = positionOf(COMPLETION, 'for=c1,', 7);
-      assert.deepEqual(await complete('for=c1,', 7), ids({ start: afterComma, end: afterComma }));
-      assert.deepEqual(await complete('for=c1,', 5), ids(rangeOf(COMPLETION, 'for=c1,', 4, 1)), 'replacing what is typed of the id');
+      assert.deepEqual(await complete('for=c1,', 7), ids({ start: afterComma, end: afterComma }, 'e1'));
+      assert.deepEqual(await complete('for=c1,', 5), ids(rangeOf(COMPLETION, 'for=c1,', 4, 1), 'e1'), 'replacing what is typed of the id');
       const afterAgainst = positionOf(COMPLETION, 'against=}', 8);
-      assert.deepEqual(await complete('against=}', 8), ids({ start: afterAgainst, end: afterAgainst }));
+      assert.deepEqual(await complete('against=}', 8), ids({ start: afterAgainst, end: afterAgainst }, 'e3'));
     });
 
     it('offers the source keys after [@, in-text @ and in src=, with title and date, found by title and author', async () => {
