@@ -72,6 +72,20 @@ describe('the model', () => {
     assert.deepEqual(model.links.map((l) => l.owners.map((o) => o.attributes.id)), [['c1', 'c2']]);
   });
 
+  it('gives a citation in a marker inside a footnote to that marker first, then to the markers that reference the footnote', () => {
+    const text = lines(':claim[A[^n]]{#c1} :claim[B[^n]]{#c2} :claim[C[^n]]{#c1x}', '', '[^n]: :evidence[inside [@a]]{#e1} and [@b] and [@c]');
+    const owners = readDocument(text).model.citations.map((c) => [c.key, c.owners.map((o) => o.attributes.id)]);
+    assert.deepEqual(owners, [['a', ['e1', 'c1', 'c2', 'c1x']], ['b', ['c1', 'c2', 'c1x']], ['c', ['c1', 'c2', 'c1x']]]);
+  });
+
+  it('gives the citations of a footnote that thousands of markers reference to every one of them', () => {
+    const markers = Array.from({ length: 3_000 }, (_, i) => `:claim[Claim ${i}[^n]]{#c${i}}`);
+    const text = lines(...markers, '', `[^n]: ${Array.from({ length: 300 }, (_, i) => `[@k${i}]`).join(' ')}`);
+    const { citations } = readDocument(text).model;
+    assert.equal(citations.length, 300);
+    assert.ok(citations.every((c) => c.owners.length === 3_000 && c.owners[2_999]!.attributes.id === 'c2999'));
+  });
+
   it('gives a citation to its innermost marker only', () => {
     const text = ':claim[outer :evidence[inner [@a]]{#e} and [@b]]{#c}';
     assert.deepEqual(readDocument(text).model.citations.map((c) => [c.key, c.owners.map((o) => o.attributes.id)]), [['a', ['e']], ['b', ['c']]]);

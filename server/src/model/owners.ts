@@ -15,24 +15,50 @@ export interface OwnershipContext {
  * for a site in a footnote's text, the innermost marker around each reference to that footnote.
  */
 export function assignOwners<T>(sites: readonly OwnedSite<T>[], context: OwnershipContext): (OwnedSite<T> & { owners: readonly Marker[] })[] {
+  const referencing = referencingMarkers(context);
+  const sorted = [...sites].sort((a, b) => a.offset - b.offset);
   const innermost = innermostMarkerFinder(context.markers);
-  const referencingMarkers = new Map<string, Marker[]>();
+  const footnotes = [...context.footnoteDefinitions].sort((a, b) => a.span.start - b.span.start);
+  return sorted.map((site) => {
+    const marker = innermost(site.offset);
+    const footnote = enclosing(footnotes, site.offset);
+    const inFootnote = footnote && referencing.get(footnote.identifier);
+    return { ...site, owners: inFootnote ? inFootnote.with(marker) : ownersOf(marker) };
+  });
+}
+
+const NO_OWNERS: readonly Marker[] = [];
+
+function ownersOf(marker: Marker | undefined): readonly Marker[] {
+  return marker ? [marker] : NO_OWNERS;
+}
+
+/**
+ * The markers around the references to each footnote, and the owners of a site in its text: the
+ * marker around the site first, then those. Each distinct list is built once, however many
+ * references and sites there are (a footnote cited by thousands of markers stays linear).
+ */
+function referencingMarkers(context: OwnershipContext): Map<string, { with(marker: Marker | undefined): readonly Marker[] }> {
+  const innermost = innermostMarkerFinder(context.markers);
+  const markersByFootnote = new Map<string, Set<Marker>>();
   for (const reference of [...context.footnoteReferences].sort((a, b) => a.offset - b.offset)) {
     const marker = innermost(reference.offset);
     if (!marker) continue;
-    const list = referencingMarkers.get(reference.identifier) ?? [];
-    if (!list.includes(marker)) list.push(marker);
-    referencingMarkers.set(reference.identifier, list);
+    const markers = markersByFootnote.get(reference.identifier) ?? new Set();
+    markers.add(marker);
+    markersByFootnote.set(reference.identifier, markers);
   }
-  const sorted = [...sites].sort((a, b) => a.offset - b.offset);
-  const innermostAgain = innermostMarkerFinder(context.markers);
-  const footnotes = [...context.footnoteDefinitions].sort((a, b) => a.span.start - b.span.start);
-  return sorted.map((site) => {
-    const marker = innermostAgain(site.offset);
-    const footnote = enclosing(footnotes, site.offset);
-    const referencing = footnote ? referencingMarkers.get(footnote.identifier) ?? [] : [];
-    return { ...site, owners: [...new Set([...(marker ? [marker] : []), ...referencing])] };
-  });
+  return new Map([...markersByFootnote].map(([identifier, markers]) => {
+    const list = [...markers];
+    const withMarker = new Map<Marker, readonly Marker[]>();
+    const owners = (marker: Marker | undefined): readonly Marker[] => {
+      if (!marker) return list;
+      let found = withMarker.get(marker);
+      if (!found) withMarker.set(marker, (found = [marker, ...list.filter((other) => other !== marker)]));
+      return found;
+    };
+    return [identifier, { with: owners }] as const;
+  }));
 }
 
 /** The footnote definition (they never nest) whose span holds `offset`, by binary search. */
