@@ -43,6 +43,12 @@ describe(`nesting deeper than ${MAX_NESTING} levels`, () => {
     });
   }
 
+  it('skips deep emphasis in a list item of a document whose front matter is never closed (not only the parser\'s failure)', async () => {
+    const deep = `- ${'*'.repeat(LEVELS)}word${'*'.repeat(LEVELS)}`;
+    const { diagnostics } = await analyzeFixture({ text: lines('---', 'title: never closed', '', CLAIM, '', deep) });
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'bad-attribute').map((d) => d.message.startsWith('This part is nested more than')), [true]);
+  });
+
   it(`keeps ${MAX_NESTING} levels as they are`, async () => {
     const { diagnostics } = await analyzeFixture({ text: lines(CLAIM, '', `${'> '.repeat(MAX_NESTING)}x ${'*a '.repeat(MAX_NESTING)}b${'*'.repeat(MAX_NESTING)}`) });
     assert.deepEqual(diagnostics.map((d) => d.code), ['unsupported-claim']);

@@ -43,8 +43,8 @@ export function* blockEnds(text: string, from: number): Generator<number> {
 
 const FRONT_MATTER_OPENING = /^\ufeff?---[ \t]*(?:\r\n?|\n)/;
 
-/** Just past the line that closes the front matter, or 0 when the document has none. */
-function frontMatterEnd(text: string): number {
+/** Just past the line that closes the front matter, or 0 when the document has none (or never closes it). */
+export function frontMatterEnd(text: string): number {
   const opening = FRONT_MATTER_OPENING.exec(text);
   if (!opening) return 0;
   const closing = /(?<=[\r\n])---[ \t]*(?:\r\n?|\n|$)/g;

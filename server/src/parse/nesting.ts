@@ -1,5 +1,6 @@
 import { maskSpans } from '../citations/mask.js';
 import { lineEndAt } from '../text/textHelpers.js';
+import { frontMatterEnd } from './blocks.js';
 import type { Span } from '../types.js';
 
 /**
@@ -46,15 +47,6 @@ function* linesOf(text: string, from: number): Generator<Span> {
     yield { start, end };
     start = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
   }
-}
-
-/** Just past the front matter's closing fence, or 0 when the text opens no front matter. */
-function frontMatterEnd(text: string): number {
-  const lines = linesOf(text, 0);
-  const first = lines.next();
-  if (first.done || !/^---[ \t]*$/.test(text.slice(first.value.start, first.value.end))) return 0;
-  for (const line of lines) if (/^(?:---|\.\.\.)[ \t]*$/.test(text.slice(line.start, line.end))) return line.end;
-  return text.length;
 }
 
 /** Where a line's block quote and list markers end, and where the markers past the limit start. */
