@@ -52,6 +52,7 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analy
   const { model, frontMatter } = syntax;
   const sources = new SourceTable([
     ...frontMatter.sources,
+    ...frontMatter.references,
     ...context.bibliographies.flatMap((bibliography) =>
       bibliography.items.map(({ keyRange, ...item }): SourceEntry => ({ ...item, origin: { kind: 'file', uri: bibliography.uri.toString(), keyRange } })),
     ),

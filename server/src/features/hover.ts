@@ -40,7 +40,7 @@ function citationHover(analysis: Analysis, citation: ResolvedCitation): string {
   if (citation.status === 'unverifiable') {
     return `${inlineCode(`@${citation.key}`)} cannot be checked until the front matter and bibliography files load.`;
   }
-  const known = analysis.syntax.frontMatter.sources.length > 0 || analysis.context.bibliographies.length > 0;
+  const known = analysis.syntax.frontMatter.sources.length + analysis.syntax.frontMatter.references.length > 0 || analysis.context.bibliographies.length > 0;
   return `${inlineCode(`@${citation.key}`)} is not defined${known ? ' in the sources or bibliography files' : ''}.`;
 }
 

@@ -18,7 +18,7 @@ export function symbolAt(analysis: Analysis, offset: number): SymbolAt | undefin
   const within = (span: Span | undefined) => span !== undefined && span.start <= offset && offset <= span.end;
   const citation = analysis.citations.find((c) => within(c.keySpan)) ?? analysis.citations.find((c) => within(c.itemSpan));
   if (citation) return { kind: 'citation', span: citation.keySpan, citation };
-  for (const entry of analysis.syntax.frontMatter.sources) {
+  for (const entry of [...analysis.syntax.frontMatter.sources, ...analysis.syntax.frontMatter.references]) {
     if (entry.origin.kind === 'front-matter' && within(entry.origin.keySpan)) return { kind: 'source-key', span: entry.origin.keySpan, entry };
   }
   const marker = innermostMarkerSyntaxAt(analysis.syntax.model.markers, offset);

@@ -1,10 +1,11 @@
-import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { isMap, isSeq, parseDocument, type YAMLError } from 'yaml';
 import { LineIndex } from '../text/lineIndex.js';
 import type { Range } from '../types.js';
 import { withLineFeeds, yamlReason } from './frontMatter.js';
+import { scanBibtex } from './bibtex.js';
 import { findJsonError } from './jsonError.js';
-import { detailsFromValue, namesToText, scalarToText, type SourceDetails } from './sourceEntry.js';
+import { latexNames, latexToText } from './latexText.js';
+import { compact, cslDetails, detailsFromValue, scalarToText, type SourceDetails } from './sourceEntry.js';
 
 export interface BibliographyItem extends SourceDetails {
   readonly key: string;
@@ -43,15 +44,26 @@ export function formatOf(path: string): BibliographyFormat | undefined {
 /** Reads a bibliography file's text. Never throws: what cannot be read becomes `error`. */
 export function parseBibliography(text: string, format: BibliographyFormat): BibliographyParseResult {
   try {
-    switch (format) {
-      case 'csl-json': return parseCslJson(text);
-      case 'bibtex': return parseBibtexText(text);
-      case 'yaml': return parseYamlBibliography(text);
-    }
+    const result = parseAs(format, text);
+    return { ...result, items: lastOfEachKey(result.items) };
   } catch {
     // The parsers' own exceptions (a YAML alias to no anchor, a LaTeX command) quote the file.
     return { items: [], error: { message: `not valid ${FORMAT_NAMES[format]}`, line: undefined } };
   }
+}
+
+function parseAs(format: BibliographyFormat, text: string): BibliographyParseResult {
+  switch (format) {
+    case 'csl-json': return parseCslJson(text);
+    case 'bibtex': return parseBibtexText(text);
+    case 'yaml': return parseYamlBibliography(text);
+  }
+}
+
+/** Pandoc cites the last entry of a key that a file defines twice. */
+function lastOfEachKey(items: readonly BibliographyItem[]): readonly BibliographyItem[] {
+  const last = new Map(items.map((item) => [item.key, item]));
+  return last.size === items.length ? items : items.filter((item) => last.get(item.key) === item);
 }
 
 /** An error at `offset` of `text`, with its zero-based line and column. */
@@ -74,79 +86,46 @@ function parseCslJson(text: string): BibliographyParseResult {
   return { items: cslList(data, keyLines(text, /"id"\s*:\s*"?([^",}\s]+)/g)) };
 }
 
-function cslDetails(record: Record<string, unknown>): SourceDetails {
-  return compact({
-    title: scalarToText(record['title']),
-    author: namesToText(record['author']) ?? namesToText(record['editor']),
-    publisher: scalarToText(record['publisher']) ?? scalarToText(record['container-title']),
-    date: cslDate(record['issued']),
-    url: scalarToText(record['URL']),
-    doi: scalarToText(record['DOI']),
-    accessed: cslDate(record['accessed']),
-    note: scalarToText(record['note']),
-  });
-}
-
-function cslDate(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return scalarToText(value);
-  const record = value as Record<string, unknown>;
-  const parts = (record['date-parts'] as unknown[][] | undefined)?.[0];
-  if (Array.isArray(parts) && parts.length > 0) return parts.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-');
-  return scalarToText(record['literal']) ?? scalarToText(record['raw']);
-}
-
 function parseBibtexText(text: string): BibliographyParseResult {
-  const library = parseBibtex(text, { sentenceCase: false });
-  const lines = keyLines(text, /@\w+\s*[{(]\s*([^,\s]+)\s*,/g);
-  const items = library.entries.map((entry): BibliographyItem => {
-    const fields = entry.fields as Record<string, unknown>;
-    return {
-      key: entry.key,
-      keyRange: lines.get(entry.key),
-      ...compact({
-        title: scalarToText(fields['title']),
-        author: namesToText(fields['author']) ?? namesToText(fields['editor']),
-        publisher: listToText(fields['publisher']) ?? listToText(fields['institution']) ?? listToText(fields['organization']) ?? scalarToText(fields['journal']) ?? scalarToText(fields['journaltitle']),
-        date: scalarToText(fields['date']) ?? bibtexDate(fields['year'], fields['month']),
-        url: scalarToText(fields['url']),
-        doi: scalarToText(fields['doi']),
-        accessed: scalarToText(fields['urldate']),
-        note: scalarToText(fields['note']),
-      }),
-    };
+  const scan = scanBibtex(text);
+  const index = new LineIndex(text);
+  const items = scan.entries.map((entry): BibliographyItem => ({ key: entry.key, keyRange: index.rangeOf(entry.keySpan), ...bibtexDetails(entry.fields) }));
+  return scan.error ? { items, error: errorAt(scan.error.message, text, scan.error.offset) } : { items };
+}
+
+function bibtexDetails(fields: ReadonlyMap<string, string>): SourceDetails {
+  const text = (...names: string[]): string | undefined => firstPresent(fields, names, latexToText);
+  const verbatim = (name: string): string | undefined => firstPresent(fields, [name], (value) => value.trim());
+  return compact({
+    title: text('title'),
+    author: firstPresent(fields, ['author', 'editor'], (value) => latexNames(value).join('; ')),
+    publisher: text('publisher', 'institution', 'organization', 'journal', 'journaltitle'),
+    date: verbatim('date') ?? bibtexDate(fields.get('year'), fields.get('month')),
+    url: verbatim('url'),
+    doi: verbatim('doi'),
+    accessed: verbatim('urldate'),
+    note: text('note'),
   });
-  const first = library.errors[0];
-  return first ? { items, error: bibtexError(first.error) } : { items };
 }
 
-/** The parser's messages quote up to 20 characters of the file, and the entry type: only their kind is kept. */
-const BIBTEX_REASONS: readonly (readonly [RegExp, string])[] = [
-  [/^Token mismatch/, 'unexpected text'],
-  [/^Unterminated brace-value/, 'a value in braces is not closed'],
-  [/^Unterminated quote-value/, 'a value in quotes is not closed'],
-  [/^Unclosed math section/, 'a math section ($…$) is not closed'],
-  [/^Runaway key/, 'an entry key does not end'],
-  [/equals sign missing/, 'a field has no = before its value'],
-  [/^Unresolved @string reference/, 'an @string abbreviation that is not defined'],
-  [/-part name/, 'a name with more parts than family, given and suffix'],
-  [/^unhandled /, 'a LaTeX command it cannot read'],
-];
-
-function bibtexError(message: string): ParseError {
-  const reason = BIBTEX_REASONS.find(([pattern]) => pattern.test(message))?.[1] ?? 'not valid BibTeX';
-  // The position is appended after the quoted text, so the last one is the parser's.
-  const position = [...message.matchAll(/ at line (\d+), column (\d+)/g)].pop();
-  return position ? { message: reason, line: Number(position[1]) - 1, column: Number(position[2]) - 1 } : { message: reason, line: undefined };
+/** The first of `names` whose value reads as some text. */
+function firstPresent(fields: ReadonlyMap<string, string>, names: readonly string[], read: (value: string) => string): string | undefined {
+  for (const name of names) {
+    const value = fields.get(name);
+    const text = value === undefined ? '' : read(value);
+    if (text) return text;
+  }
+  return undefined;
 }
 
-function bibtexDate(year: unknown, month: unknown): string | undefined {
-  const y = scalarToText(year);
-  const m = scalarToText(month);
-  return y && m && /^\d+$/.test(m) ? `${y}-${m.padStart(2, '0')}` : y;
-}
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-function listToText(value: unknown): string | undefined {
-  return Array.isArray(value) ? value.map(scalarToText).filter(Boolean).join('; ') || undefined : scalarToText(value);
+function bibtexDate(year: string | undefined, month: string | undefined): string | undefined {
+  const y = year && latexToText(year);
+  if (!y) return undefined;
+  const m = month?.trim().toLowerCase() ?? '';
+  const number = /^\d{1,2}$/.test(m) ? Number(m) : MONTHS.indexOf(m) + 1;
+  return number > 0 ? `${y}-${String(number).padStart(2, '0')}` : y;
 }
 
 /** A map like front matter `sources:`, or a CSL YAML file with a `references:` list. */
@@ -191,10 +170,6 @@ function cslList(list: unknown[], lines: ReadonlyMap<string, Range>): Bibliograp
     const key = scalarToText(record['id']);
     return key ? [{ key, keyRange: lines.get(key), ...cslDetails(record) }] : [];
   });
-}
-
-function compact(details: Record<string, string | undefined>): SourceDetails {
-  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
 }
 
 /** Where each key that `pattern` (global, key in group 1) finds is written, in one pass over the text. */

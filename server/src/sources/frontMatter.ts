@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import type { FrontMatterBlock } from '../model/model.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Span } from '../types.js';
-import { detailsFromValue, type SourceEntry } from './sourceEntry.js';
+import { cslDetails, detailsFromValue, scalarToText, type SourceEntry } from './sourceEntry.js';
 
 /** A problem with the front matter, reported as `bad-front-matter`. */
 export interface FrontMatterProblem {
@@ -20,21 +20,24 @@ export interface BibliographyReference {
 }
 
 export interface FrontMatterData {
+  /** The `sources:` map. */
   readonly sources: readonly SourceEntry[];
+  /** Pandoc's `references:` list of CSL items, each with an `id`. */
+  readonly references: readonly SourceEntry[];
   readonly bibliography: readonly BibliographyReference[];
   readonly problems: readonly FrontMatterProblem[];
-  /** The front matter has a `sources:` or `bibliography:` key: the document uses the language. */
+  /** The front matter has a `sources:`, `references:` or `bibliography:` key: the document uses the language. */
   readonly declaresSources: boolean;
 }
 
-const NO_FRONT_MATTER: FrontMatterData = { sources: [], bibliography: [], problems: [], declaresSources: false };
-const DECLARES_SOURCES = /^(?:sources|bibliography)[ \t]*:/m;
+const NO_FRONT_MATTER: FrontMatterData = { sources: [], references: [], bibliography: [], problems: [], declaresSources: false };
+const DECLARES_SOURCES = /^(?:sources|references|bibliography)[ \t]*:/m;
 
 /** The last few front matters read: an edit below the front matter reads it again unchanged. */
 const recentlyRead = new Map<string, FrontMatterData>();
 const REMEMBERED = 8;
 
-/** Reads `sources:` and `bibliography:` from the front matter. Never throws. */
+/** Reads `sources:`, `references:` and `bibliography:` from the front matter. Never throws. */
 export function readFrontMatter(block: FrontMatterBlock | undefined, lines: LineIndex): FrontMatterData {
   if (!block) return NO_FRONT_MATTER;
   // What is read depends only on the YAML and where it starts (the text before it is the fence).
@@ -69,14 +72,16 @@ function readYaml(block: FrontMatterBlock, lines: LineIndex): FrontMatterData {
     return { ...NO_FRONT_MATTER, problems: [shapeProblem(toSpan(root.range), 'The front matter should be a YAML map of keys such as title:, sources: and bibliography:.')] };
   }
   const sourcesPair = findPair(root.items, 'sources');
+  const referencesPair = findPair(root.items, 'references');
   const bibliographyPair = findPair(root.items, 'bibliography');
   const sources = readSources(sourcesPair, toSpan);
   const bibliography = readBibliography(bibliographyPair, toSpan);
   return {
     sources: sources.entries,
+    references: readReferences(referencesPair, toSpan),
     bibliography: bibliography.references,
     problems: [...sources.problems, ...bibliography.problems],
-    declaresSources: sourcesPair !== undefined || bibliographyPair !== undefined,
+    declaresSources: sourcesPair !== undefined || referencesPair !== undefined || bibliographyPair !== undefined,
   };
 }
 
@@ -106,6 +111,21 @@ function readSources(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): 
     entries.push({ key, ...details, origin: { kind: 'front-matter', keySpan } });
   }
   return { entries, problems };
+}
+
+/** CSL items as Pandoc reads them: each map with an `id`; the last item of an id wins, as in Pandoc. */
+function readReferences(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): SourceEntry[] {
+  if (!pair || !isSeq(pair.value)) return [];
+  const entries = new Map<string, SourceEntry>();
+  for (const item of pair.value.items) {
+    const idNode = isMap(item) ? item.get('id', true) : undefined;
+    const key = isScalar(idNode) ? scalarToText(idNode.value) : undefined;
+    if (!key || !isMap(item)) continue;
+    const keySpan = unquoted(toSpan(idNode!.range), idNode!.type === 'QUOTE_DOUBLE' || idNode!.type === 'QUOTE_SINGLE');
+    entries.delete(key);
+    entries.set(key, { key, ...cslDetails(item.toJSON() as Record<string, unknown>), origin: { kind: 'front-matter', keySpan } });
+  }
+  return [...entries.values()];
 }
 
 function readBibliography(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): { references: BibliographyReference[]; problems: FrontMatterProblem[] } {

@@ -65,3 +65,29 @@ function nameToText(name: unknown): string | undefined {
   const given = scalarToText(record['given']) ?? scalarToText(record['firstName']);
   return [family, given].filter(Boolean).join(', ') || undefined;
 }
+
+/** The details of a CSL item (CSL-JSON, CSL YAML, Pandoc's `references:`). */
+export function cslDetails(record: Record<string, unknown>): SourceDetails {
+  return compact({
+    title: scalarToText(record['title']),
+    author: namesToText(record['author']) ?? namesToText(record['editor']),
+    publisher: scalarToText(record['publisher']) ?? scalarToText(record['container-title']),
+    date: cslDate(record['issued']),
+    url: scalarToText(record['URL']),
+    doi: scalarToText(record['DOI']),
+    accessed: cslDate(record['accessed']),
+    note: scalarToText(record['note']),
+  });
+}
+
+function cslDate(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return scalarToText(value);
+  const record = value as Record<string, unknown>;
+  const parts = (record['date-parts'] as unknown[][] | undefined)?.[0];
+  if (Array.isArray(parts) && parts.length > 0) return parts.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-');
+  return scalarToText(record['literal']) ?? scalarToText(record['raw']);
+}
+
+export function compact(details: Record<string, string | undefined>): SourceDetails {
+  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+}
