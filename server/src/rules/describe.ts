@@ -34,7 +34,7 @@ export function* readableMarkers(analysis: Analysis): Generator<{ marker: Marker
 }
 
 /** ` Did you mean "x"?` when a candidate is close to `name`, else ''. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+export function didYouMean(name: string, candidates: readonly string[]): string {
   const closest = closestName(name, candidates);
   return closest ? ` Did you mean "${closest}"?` : '';
 }

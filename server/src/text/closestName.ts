@@ -1,17 +1,157 @@
-import damerauLevenshtein from 'damerau-levenshtein';
-
 /**
  * The candidate closest to `name`, if it is close: one edit for every three characters, at most
  * two, so that short ids like `c9` get no guess. Case is ignored; a swap of neighbours is one edit.
+ * Of equally close candidates, the first wins.
  */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-  const allowed = Math.min(2, Math.floor(name.length / 3));
-  let best: { candidate: string; steps: number } | undefined;
-  for (const candidate of candidates) {
-    // Each edit changes the length by one at most: far longer or shorter names cannot be close.
-    if (Math.abs(candidate.length - name.length) > allowed) continue;
-    const steps = damerauLevenshtein(name.toLowerCase(), candidate.toLowerCase()).steps;
-    if (steps <= allowed && candidate !== name && (!best || steps < best.steps)) best = { candidate, steps };
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  return NameIndex.of(candidates).closest(name);
+}
+
+const REMEMBERED_INDEXES = 4;
+const REMEMBERED_ANSWERS = 10_000;
+
+/**
+ * The candidates of one list, indexed by the substrings of `q` characters (q-grams) each holds,
+ * so that a lookup computes the distance only to candidates that can be close. An edit destroys
+ * at most `q + 1` of a name's q-grams, so a candidate within `k` edits holds all but `(q + 1)k`
+ * of them, and therefore one of its `(q + 1)k + 1` rarest: only those q-grams' candidates are
+ * compared. The longest q that leaves enough q-grams is used (4 for long names, 1 for short).
+ * Indexes and answers are kept across analyses: a keystroke rarely changes the names.
+ */
+class NameIndex {
+  private static readonly byList = new WeakMap<readonly string[], NameIndex>();
+  private static readonly recent = new Map<string, NameIndex>();
+
+  static of(candidates: readonly string[]): NameIndex {
+    let index = NameIndex.byList.get(candidates);
+    if (!index) {
+      index = NameIndex.sameNames(candidates);
+      NameIndex.byList.set(candidates, index);
+    }
+    return index;
   }
-  return best?.candidate;
+
+  private static sameNames(candidates: readonly string[]): NameIndex {
+    const identity = candidates.join('\u0000');
+    const index = NameIndex.recent.get(identity) ?? new NameIndex(candidates);
+    NameIndex.recent.delete(identity);
+    NameIndex.recent.set(identity, index);
+    if (NameIndex.recent.size > REMEMBERED_INDEXES) NameIndex.recent.delete(NameIndex.recent.keys().next().value!);
+    return index;
+  }
+
+  private readonly lowered: string[];
+  /** By q: each q-gram and the candidates that hold it. Built when first needed. */
+  private readonly holders = new Map<number, Map<string, number[]>>();
+  private readonly answers = new Map<string, string | undefined>();
+  /** For each candidate, the last lookup that found it: lists are joined without a set. */
+  private readonly lastSeen: Int32Array;
+  private lookups = 0;
+
+  private constructor(private readonly candidates: readonly string[]) {
+    this.lowered = candidates.map((candidate) => candidate.toLowerCase());
+    this.lastSeen = new Int32Array(candidates.length);
+  }
+
+  closest(name: string): string | undefined {
+    if (this.answers.has(name)) return this.answers.get(name);
+    const answer = this.search(name);
+    if (this.answers.size >= REMEMBERED_ANSWERS) this.answers.clear();
+    this.answers.set(name, answer);
+    return answer;
+  }
+
+  private search(name: string): string | undefined {
+    const lowered = name.toLowerCase();
+    const allowed = Math.min(2, Math.floor(name.length / 3));
+    let best: { index: number; steps: number } | undefined;
+    for (const i of this.mayBeClose(lowered, allowed)) {
+      if (this.candidates[i] === name) continue;
+      const steps = boundedDistance(lowered, this.lowered[i]!, allowed);
+      if (steps <= allowed && (!best || steps < best.steps || (steps === best.steps && i < best.index))) best = { index: i, steps };
+    }
+    return best && this.candidates[best.index];
+  }
+
+  /** The candidates that hold one of the name's rarest q-grams; all, for a name too short to tell. */
+  private mayBeClose(lowered: string, allowed: number): Iterable<number> {
+    const needed = (q: number) => (q + 1) * allowed + 1;
+    const q = [4, 3, 2, 1].find((length) => lowered.length - length + 1 >= needed(length));
+    if (q === undefined || allowed === 0) return this.lowered.keys();
+    const index = this.gramIndex(q);
+    const rarest = [...gramsOf(lowered, q)].map((gram) => index.get(gram) ?? []).sort((a, b) => a.length - b.length).slice(0, needed(q));
+    // When the rarest q-grams are common, reading them costs more than comparing with every candidate.
+    if (rarest.reduce((sum, holders) => sum + holders.length, 0) >= this.lowered.length) return this.lowered.keys();
+    return this.distinct(rarest);
+  }
+
+  /** The candidates of several lists, each once. */
+  private distinct(lists: readonly number[][]): number[] {
+    const lookup = ++this.lookups;
+    const found: number[] = [];
+    for (const list of lists) {
+      for (const i of list) {
+        if (this.lastSeen[i] === lookup) continue;
+        this.lastSeen[i] = lookup;
+        found.push(i);
+      }
+    }
+    return found;
+  }
+
+  private gramIndex(q: number): Map<string, number[]> {
+    let index = this.holders.get(q);
+    if (index) return index;
+    index = new Map();
+    for (const [i, candidate] of this.lowered.entries()) {
+      for (const gram of gramsOf(candidate, q)) {
+        const holders = index.get(gram);
+        if (holders) holders.push(i);
+        else index.set(gram, [i]);
+      }
+    }
+    this.holders.set(q, index);
+    return index;
+  }
+}
+
+function gramsOf(text: string, q: number): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + q <= text.length; i++) grams.add(text.slice(i, i + q));
+  return grams;
+}
+
+/** Three rows of the distance table, kept between calls: the distance is computed for thousands of pairs. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+/**
+ * The edit distance of `a` and `b` counting a swap of neighbours as one edit (optimal string
+ * alignment), or `bound + 1` as soon as it must exceed `bound`: only the cells within `bound` of
+ * the diagonal are computed, and a row whose cells all exceed it ends the work.
+ */
+function boundedDistance(a: string, b: string, bound: number): number {
+  const n = b.length;
+  const far = bound + 1;
+  if (Math.abs(a.length - n) > bound) return far;
+  if (rows[0].length < n + 2) rows = [new Int32Array(2 * n + 2), new Int32Array(2 * n + 2), new Int32Array(2 * n + 2)];
+  let [older, previous, current] = rows;
+  for (let j = 0; j <= n; j++) previous[j] = j <= bound ? j : far;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - bound);
+    const to = Math.min(n, i + bound);
+    current[from - 1] = from === 1 && i <= bound ? i : far;
+    let rowMinimum = current[from - 1]!;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let cell = Math.min(previous[j - 1]! + (ai === bj ? 0 : 1), previous[j]! + 1, current[j - 1]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) cell = Math.min(cell, older[j - 2]! + 1);
+      current[j] = Math.min(cell, far);
+      rowMinimum = Math.min(rowMinimum, current[j]!);
+    }
+    if (to < n) current[to + 1] = far;
+    if (rowMinimum > bound) return far;
+    [older, previous, current] = [previous, current, older];
+  }
+  return previous[n]!;
 }
