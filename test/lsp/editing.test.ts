@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic } from 'vscode-languageserver-protocol/node';
 import { applyEdits, BIBTEX_FIXTURE as BIB, CSL_JSON_FIXTURE as CSL_JSON, rangeOf, type Range } from './helpers.js';
 import { LspTestClient, positionOf } from './lspClient.js';
 
@@ -61,8 +61,12 @@ describe('editing over the protocol: completion and code actions', () => {
     before(async () => {
       uri = await client.open('completion.md', COMPLETION);
     });
-    const complete = (needle: string, shift: number, occurrence = 1) =>
-      client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(COMPLETION, needle, shift, occurrence) });
+    const completeList = (needle: string, shift: number, occurrence = 1) =>
+      client.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(COMPLETION, needle, shift, occurrence) });
+    const complete = async (needle: string, shift: number, occurrence = 1) => {
+      const answer = await completeList(needle, shift, occurrence);
+      return Array.isArray(answer) ? answer : answer.items;
+    };
     /** The document's ids but the marker's own: it does not support itself. */
     const ids = (range: Range, own: string): CompletionItem[] => {
       const all: CompletionItem[] = [
@@ -74,12 +78,20 @@ describe('editing over the protocol: completion and code actions', () => {
       ];
       return all.filter((item) => item.label !== own);
     };
-    const keys = (range: Range) =>
+    /** The sources `only` names, in that order (all, in the order of the file, when none), the first preselected. */
+    const keys = (range: Range, ...only: string[]) =>
       [
         ['decree-2026', 'Decree on restrictive measures, 2026-02-18', 'decree-2026 Decree on restrictive measures 2026'],
         ['stats-2023', 'Foreign Trade of Ukraine in 2023, 2023', 'stats-2023 Foreign Trade of Ukraine in 2023 2023'],
         ['osw-2025', 'Belarus after the election, 2025-03-01', 'osw-2025 Belarus after the election Klysinski, Kamil 2025'],
-      ].map(([label, detail, filterText]) => ({ label, kind: 18, detail, filterText, textEdit: { range, newText: label } }));
+      ]
+        .filter(([label]) => only.length === 0 || only.includes(label!))
+        .sort(([a], [b]) => only.indexOf(a!) - only.indexOf(b!))
+        .map(([label, detail, filterText], i) => ({
+          label, kind: 18, detail, filterText, sortText: String(i).padStart(6, '0'),
+          ...(only.length > 0 && i === 0 ? { preselect: true } : {}),
+          textEdit: { range, newText: label },
+        }));
     const withoutDocumentation = (items: CompletionItem[]) => items.map(({ documentation: _, ...rest }) => rest);
 
     it('offers the ids of the document after for= and against=, with kind and text, but the marker\'s own', async () => {
@@ -92,15 +104,19 @@ describe('editing over the protocol: completion and code actions', () => {
 
     it('offers the source keys after [@, in-text @ and in src=, with title and date, found by title and author', async () => {
       const bracketed = await complete('[@dec]', 5);
-      assert.deepEqual(withoutDocumentation(bracketed), keys(rangeOf(COMPLETION, '[@dec]', 2, 3)));
-      assert.deepEqual(bracketed.map((item) => (item.documentation as { kind: string; value: string } | undefined)?.value.split('  \n')[0]), [
+      assert.deepEqual(withoutDocumentation(bracketed), keys(rangeOf(COMPLETION, '[@dec]', 2, 3), 'decree-2026'));
+      const all = await complete('[@dec]', 2);
+      assert.deepEqual(withoutDocumentation(all), keys(rangeOf(COMPLETION, '[@dec]', 2, 0)), 'right after [@');
+      assert.deepEqual(all.map((item) => (item.documentation as { kind: string; value: string } | undefined)?.value.split('  \n')[0]), [
         '**Decree on restrictive measures**',
         '**Foreign Trade of Ukraine in 2023**',
         '**Belarus after the election**',
       ], 'each with its source card');
-      assert.deepEqual(withoutDocumentation(await complete('[@dec]', 2)), keys(rangeOf(COMPLETION, '[@dec]', 2, 0)), 'right after [@');
-      assert.deepEqual(withoutDocumentation(await complete('As @st', 6)), keys(rangeOf(COMPLETION, 'As @st', 4, 2)), 'in-text');
-      assert.deepEqual(withoutDocumentation(await complete('see @osw', 8)), keys(rangeOf(COMPLETION, 'see @osw', 5, 3)), 'after a prefix');
+      const inText = await complete('As @st', 6);
+      assert.deepEqual(withoutDocumentation(inText).slice(0, 1), keys(rangeOf(COMPLETION, 'As @st', 4, 2), 'stats-2023'), 'in-text');
+      assert.deepEqual(inText.map((item) => [item.label, item.filterText?.split(' ')[0]]), [['stats-2023', 'stats-2023'], ['decree-2026', 'restrictive']], 'a key first, then a title that holds the letters, filtered by that word');
+      assert.deepEqual(withoutDocumentation(await complete('see @osw', 8)), keys(rangeOf(COMPLETION, 'see @osw', 5, 3), 'osw-2025'), 'after a prefix');
+      assert.equal((await completeList('[@dec]', 5) as CompletionList).isIncomplete, true, 'asked again as the user types');
       assert.deepEqual(withoutDocumentation(await complete('src=}', 4)), keys(rangeOf(COMPLETION, 'src=}', 4, 0)), 'in src=');
     });
 

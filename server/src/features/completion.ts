@@ -1,6 +1,8 @@
 import type { Analysis } from '../analysis/analysis.js';
 import { parseAttributesLeniently } from '../model/attributes.js';
 import { MARKER_KINDS } from '../model/markerNames.js';
+import { PLAIN_KEY } from '../citations/findCitations.js';
+import type { SourceEntry } from '../sources/sourceEntry.js';
 import type { Span } from '../types.js';
 import { sourceCard } from './sourceCard.js';
 
@@ -10,8 +12,13 @@ export interface CompletionEntry {
   readonly detail: string;
   /** Markdown. */
   readonly documentation?: string;
-  /** What the client filters on: a source is found by its key, title, author or year. */
+  /** What the client filters on: a source is found by its key, title, author or year, the word that matched first. */
   readonly filterText?: string;
+  /** The order of the list, best first; the first is preselected. */
+  readonly sortText?: string;
+  readonly preselect?: boolean;
+  /** The text inserted, when it is not the label (a key that is not a plain Pandoc key goes in braces). */
+  readonly insertText?: string;
   /** The text the completion replaces: what has been typed of the name. */
   readonly span: Span;
 }
@@ -27,10 +34,10 @@ export function getCompletions(analysis: Analysis, offset: number): CompletionEn
   const list = LIST_ATTRIBUTE.exec(before);
   if (list && before.lastIndexOf('{') > before.lastIndexOf('}')) {
     const span = { start: offset - list[2]!.length, end: offset };
-    return list[1] === 'src' ? sourceKeys(analysis, span) : markerIds(analysis, span, ownId(text, offset));
+    return list[1] === 'src' ? sourceKeys(analysis, span, list[2]!, 'attribute') : markerIds(analysis, span, ownId(text, offset));
   }
   const citation = CITATION.exec(before);
-  if (citation) return sourceKeys(analysis, { start: offset - citation[1]!.length, end: offset });
+  if (citation) return sourceKeys(analysis, { start: offset - citation[1]!.length, end: offset }, citation[1]!, 'citation');
   const marker = MARKER_NAME.exec(before);
   if (marker) return markerNames(marker[1]!.length, { start: offset - marker[2]!.length, end: offset });
   return [];
@@ -55,15 +62,47 @@ function markerIds(analysis: Analysis, span: Span, ownId: string | undefined): C
     .map(([id, marker]) => ({ label: id, kind: 'marker-id' as const, detail: `${marker.kind}: ${marker.text}`, span }));
 }
 
-function sourceKeys(analysis: Analysis, span: Span): CompletionEntry[] {
-  return [...analysis.sources.entries].map((entry) => ({
+/**
+ * The sources whose key, title, author or year holds what has been typed, best first: a key that
+ * starts with it, then a title word, an author, a year that does, then any that holds it. Each is
+ * filtered by the word that matched, so that the client, which scores by its own fuzzy match,
+ * keeps this order; it asks again as the user types.
+ */
+function sourceKeys(analysis: Analysis, span: Span, typed: string, where: 'citation' | 'attribute'): CompletionEntry[] {
+  const ranked = [...analysis.sources.entries].flatMap((entry, index) => {
+    const match = bestMatch(entry, typed.toLowerCase());
+    return match ? [{ entry, index, ...match }] : [];
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return ranked.map(({ entry, word }, position) => ({
     label: entry.key,
     kind: 'source-key' as const,
     detail: [entry.title, entry.date].filter(Boolean).join(', ') || entry.url || '',
     documentation: sourceCard(entry),
-    filterText: [entry.key, entry.title, entry.author, entry.date?.slice(0, 4)].filter(Boolean).join(' '),
+    filterText: [...new Set([word, entry.key, entry.title, entry.author, entry.date?.slice(0, 4)].filter(Boolean))].join(' '),
+    sortText: String(position).padStart(6, '0'),
+    ...(position === 0 && typed ? { preselect: true } : {}),
+    ...(where === 'citation' && !PLAIN_KEY_ONLY.test(entry.key) ? { insertText: `{${entry.key}}` } : {}),
     span,
   }));
+}
+
+const PLAIN_KEY_ONLY = new RegExp(`^${PLAIN_KEY}$`, 'u');
+
+/** How well a source matches what was typed (lower is better), and the word that matched. */
+function bestMatch(entry: SourceEntry, typed: string): { rank: number; word: string } | undefined {
+  if (!typed) return { rank: 0, word: entry.key };
+  const fields = [[entry.key], words(entry.title), words(entry.author), [entry.date?.slice(0, 4)]];
+  for (const [rank, field] of fields.entries()) {
+    const word = field.find((candidate) => candidate?.toLowerCase().startsWith(typed));
+    if (word) return { rank, word };
+  }
+  const holder = fields.flat().find((candidate) => candidate?.toLowerCase().includes(typed));
+  return holder ? { rank: fields.length, word: holder } : undefined;
+}
+
+function words(text: string | undefined): string[] {
+  return text?.split(/[^\p{L}\p{N}]+/u).filter(Boolean) ?? [];
 }
 
 function markerNames(colons: number, span: Span): CompletionEntry[] {

@@ -7,6 +7,7 @@ import {
   SymbolKind,
   type CodeAction as LspCodeAction,
   type CompletionItem,
+  type CompletionList,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
   type Hover as LspHover,
@@ -65,14 +66,22 @@ const COMPLETION_KIND: Readonly<Record<CompletionEntry['kind'], CompletionItemKi
   'marker-name': CompletionItemKind.Keyword,
 };
 
-export function toLspCompletion(entry: CompletionEntry, lines: LineIndex): CompletionItem {
+/** Source keys are ranked by what has been typed, so that list is incomplete: the client asks again as the user types. */
+export function toLspCompletionList(entries: readonly CompletionEntry[], lines: LineIndex): CompletionItem[] | CompletionList {
+  const items = entries.map((entry) => toLspCompletion(entry, lines));
+  return entries.some((entry) => entry.kind === 'source-key') ? { isIncomplete: true, items } : items;
+}
+
+function toLspCompletion(entry: CompletionEntry, lines: LineIndex): CompletionItem {
   return {
     label: entry.label,
     kind: COMPLETION_KIND[entry.kind],
     detail: entry.detail,
     ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
     ...(entry.filterText ? { filterText: entry.filterText } : {}),
-    textEdit: { range: lines.rangeOf(entry.span), newText: entry.label },
+    ...(entry.sortText ? { sortText: entry.sortText } : {}),
+    ...(entry.preselect ? { preselect: true } : {}),
+    textEdit: { range: lines.rangeOf(entry.span), newText: entry.insertText ?? entry.label },
   };
 }
 

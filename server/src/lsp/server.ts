@@ -26,7 +26,7 @@ import type { Host } from '../host.js';
 import { Analyses, Superseded } from './analyses.js';
 import {
   toLspCodeAction,
-  toLspCompletion,
+  toLspCompletionList,
   toLspDocumentSymbol,
   toLspHover,
   toLspLocations,
@@ -185,7 +185,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
     return { range: lines(analysis).rangeOf(span), placeholder };
   }, null));
   connection.onRenameRequest(onDocument('rename', (analysis, params) => toLspWorkspaceEdit(rename(analysis, offsetOf(analysis, params), params.newName)), null));
-  connection.onCompletion(onDocument('completion', (analysis, params) => getCompletions(analysis, offsetOf(analysis, params)).map((entry) => toLspCompletion(entry, lines(analysis))), []));
+  connection.onCompletion(onDocument('completion', (analysis, params) => toLspCompletionList(getCompletions(analysis, offsetOf(analysis, params)), lines(analysis)), []));
   connection.onCodeAction(onDocument('codeAction', (analysis, params) => {
     const span = { start: lines(analysis).offsetAt(params.range.start), end: lines(analysis).offsetAt(params.range.end) };
     const only = params.context.only;
