@@ -66,6 +66,7 @@ export function markerFenceNameEnd(line: string): number | undefined {
 /**
  * A marker's colons and name, not preceded by a colon or a word character and followed by a
  * label, an attribute block, white space or the line's end: group 1 holds the colons, group 2
- * the kind. For a scan of the text that does not parse it.
+ * the kind. For a scan of the text that does not parse it; global, so for `matchAll`, which
+ * copies it, not for `exec`.
  */
 export const MARKER_OPENING = new RegExp(`(?<![:\\w])(:{1,})(${MARKER_KINDS.join('|')})(?=[[{\\s]|$)`, 'g');
