@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { MARKER_KINDS } from '../../server/src/language/markerKinds.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { CODES } from '../../server/src/types.js';
 
@@ -22,6 +23,56 @@ function importsOf(source: string): string[] {
   return [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((match) => match[1]!);
 }
 
+/** One import of a server source file, both named relative to `server/src` (`parse/blocks.ts`). */
+interface CoreImport {
+  readonly file: string;
+  readonly target: string;
+  /** `import type`, or every name imported is a type: nothing of the target runs. */
+  readonly typeOnly: boolean;
+}
+
+/** The imports of one server module by another (imports of packages are left out). */
+function coreImports(): CoreImport[] {
+  return sourceFiles(CORE).flatMap((path) => {
+    const file = relative(CORE, path).split('\\').join('/');
+    const statements = readFileSync(path, 'utf8').matchAll(/^(?:import|export)\s+(type\s+)?([^'"]*?)\s*(?:from\s+)?['"](\.[^'"]+)['"]/gm);
+    return [...statements].map(([, typeKeyword, names, spec]) => ({
+      file,
+      target: posix.normalize(posix.join(posix.dirname(file), spec!)).replace(/\.js$/, '.ts'),
+      typeOnly: typeKeyword !== undefined || (/^\{\s*type\s[^}]*\}$/.test(names!) && !/,\s*(?!type\s)[\w$]/.test(names!)),
+    }));
+  });
+}
+
+/** The folder of a server module (`parse`), or the file itself at the top (`service.ts`). */
+function layerOf(module: string): string {
+  return module.split('/')[0]!;
+}
+
+function describeImports(imports: readonly CoreImport[]): string[] {
+  return imports.map(({ file, target }) => `server/src/${file} imports ${target}`);
+}
+
+/**
+ * What the protocol layer still calls beside the service, until the service offers it: the debts
+ * of "lsp → core only through the service and plain types". Pay one, then delete its line.
+ */
+const LSP_IMPORTS_NOT_YET_THROUGH_THE_SERVICE = [
+  'server/src/lsp/analyses.ts imports parse/incrementalParser.ts',
+  'server/src/lsp/convert.ts imports rules/index.ts',
+  'server/src/lsp/openDocuments.ts imports sources/bibliographyFile.ts',
+  'server/src/lsp/server.ts imports features/codeActions.ts',
+  'server/src/lsp/server.ts imports features/completion.ts',
+  'server/src/lsp/server.ts imports features/definition.ts',
+  'server/src/lsp/server.ts imports features/documentLinks.ts',
+  'server/src/lsp/server.ts imports features/hover.ts',
+  'server/src/lsp/server.ts imports features/references.ts',
+  'server/src/lsp/server.ts imports features/rename.ts',
+  'server/src/lsp/server.ts imports features/symbols.ts',
+  'server/src/lsp/workspaceIndex.ts imports features/workspaceSymbols.ts',
+  'server/src/lsp/workspaces.ts imports links/classifyLink.ts',
+];
+
 describe('invariants', () => {
   it('keeps the core pure: no Node built-in, no vscode, no LSP outside cli/, lsp/ and node/', () => {
     const forbidden = /^(node:|vscode$|vscode-languageserver|vscode-languageclient|fs$|path$|url$|os$|child_process$|worker_threads$)/;
@@ -29,6 +80,36 @@ describe('invariants', () => {
       .filter((file) => !HOST_SIDE.includes(relative(CORE, file).split('/')[0]!))
       .flatMap((file) => importsOf(readFileSync(file, 'utf8')).filter((spec) => forbidden.test(spec)).map((spec) => `${relative(ROOT, file)}: ${spec}`));
     assert.deepEqual(offenders, []);
+  });
+
+  it('keeps the layers: text at the bottom, the vocabulary below the parser, the parser below the model', () => {
+    const below: Readonly<Record<string, readonly string[]>> = {
+      text: ['text', 'types.ts'],
+      language: ['language', 'text', 'types.ts'],
+      parse: ['parse', 'language', 'text', 'types.ts'],
+    };
+    const offenders = coreImports().filter(({ file, target }) => below[layerOf(file)] && !below[layerOf(file)]!.includes(layerOf(target)));
+    assert.deepEqual(describeImports(offenders), []);
+  });
+
+  it('keeps features off the parser: they read the analysis and the vocabulary', () => {
+    const offenders = coreImports().filter(({ file, target }) => layerOf(file) === 'features' && layerOf(target) === 'parse');
+    assert.deepEqual(describeImports(offenders), []);
+  });
+
+  it('keeps the protocol layer on the service, the plain types and the host', () => {
+    const allowed = new Set(['lsp', 'node', 'service.ts', 'types.ts', 'settings.ts', 'host.ts']);
+    const offenders = coreImports().filter(({ file, target, typeOnly }) => layerOf(file) === 'lsp' && !typeOnly && !allowed.has(layerOf(target)));
+    const found = describeImports(offenders);
+    assert.deepEqual(found.filter((line) => !LSP_IMPORTS_NOT_YET_THROUGH_THE_SERVICE.includes(line)), [], 'new imports beside the service');
+    assert.deepEqual(LSP_IMPORTS_NOT_YET_THROUGH_THE_SERVICE.filter((line) => !found.includes(line)), [], 'paid debts: delete these lines from the list');
+  });
+
+  it('highlights the marker kinds of the vocabulary, all of them, in each pattern of the grammar', () => {
+    const grammar = readFileSync(join(ROOT, 'syntaxes/tradecraft.injection.tmLanguage.json'), 'utf8');
+    const kindGroups = [...grammar.matchAll(/\((?:[a-z]+\|)+[a-z]+\)/g)].map((match) => match[0]).filter((group) => group.includes('claim'));
+    assert.equal(kindGroups.length, 3, 'the inline, leaf and block patterns');
+    assert.deepEqual(new Set(kindGroups), new Set([`(${MARKER_KINDS.join('|')})`]));
   });
 
   it('keeps rules independent: a rule imports no other rule and no feature', () => {

@@ -1,7 +1,8 @@
+import { PLAIN_KEY } from '../language/names.js';
 import type { CitationForm } from '../model/model.js';
 import type { OwnedSite } from '../model/owners.js';
+import { maskSpans } from '../text/mask.js';
 import type { Span } from '../types.js';
-import { maskSpans } from './mask.js';
 
 export type FoundCitation = OwnedSite<{
   readonly key: string;
@@ -14,11 +15,6 @@ export type FoundCitation = OwnedSite<{
   readonly itemSpan: Span;
 }>;
 
-/**
- * A Pandoc citation key: it starts with a letter, digit or `_`, and may hold the punctuation
- * `:.#$%&-+?<>~/` between such characters (`sec:intro`, `fig.1`).
- */
-export const PLAIN_KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*`;
 /** A key as written after `@`: plain, or any text in braces (`@{odd key}`). */
 const KEY = String.raw`(?:\{[^{}\r\n]+\}|${PLAIN_KEY})`;
 const BRACKET = /(?<![\\!\]])\[([^[\]@]*@[^[\]]*)\]/g;

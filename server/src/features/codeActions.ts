@@ -1,6 +1,5 @@
 import type { Analysis } from '../analysis/analysis.js';
-import type { MarkerKind } from '../model/markerNames.js';
-import { MARKER_KINDS } from '../model/markerNames.js';
+import { kindRow, MARKER_KINDS, type MarkerKind } from '../language/markerKinds.js';
 import { closestName } from '../text/closestName.js';
 import type { Span, TextEdit } from '../types.js';
 import { sourceStubEdit } from './sourceStub.js';
@@ -45,10 +44,8 @@ export function getQuickFixes(analysis: Analysis, span: Span): CodeAction[] {
   return actions;
 }
 
-const ID_PREFIX: Readonly<Record<MarkerKind, string>> = { claim: 'c', evidence: 'e', hypothesis: 'h' };
-
 /**
- * Wrap the selection in a claim, evidence or hypothesis marker with a fresh id: inline within a
+ * Wrap the selection in a marker of each kind with a fresh id: inline within a
  * paragraph, as a block (`:::`) when the selection spans whole lines of several paragraphs.
  */
 export function getWrapRefactorings(analysis: Analysis, selection: Span): CodeAction[] {
@@ -57,7 +54,7 @@ export function getWrapRefactorings(analysis: Analysis, selection: Span): CodeAc
   if (selected.trim() === '') return [];
   const asBlock = /\r?\n[ \t]*\r?\n|\r[ \t]*\r/.test(selected) || isWholeLines(text, selection);
   return MARKER_KINDS.map((kind) => {
-    const id = freshId(analysis, ID_PREFIX[kind]);
+    const id = freshId(analysis, kindRow(kind).idPrefix);
     const newText = asBlock ? blockMarker(kind, id, selected, text) : `:${kind}[${selected}]{#${id}}`;
     return { title: `Wrap in ${kind} {#${id}}`, kind: 'refactor.rewrite' as const, edits: [{ range: lines.rangeOf(selection), newText }] };
   });

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analysis.js';
-import { parseAttributesLeniently } from '../model/attributes.js';
-import { MARKER_KINDS } from '../model/markerNames.js';
-import { PLAIN_KEY } from '../citations/findCitations.js';
+import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, parseAttributesLeniently, type ListAttribute } from '../language/attributes.js';
+import { MARKER_KINDS } from '../language/markerKinds.js';
+import { KEY_PATTERN, PARTIAL_KEY } from '../language/names.js';
 import type { SourceEntry } from '../sources/sourceEntry.js';
 import type { Span } from '../types.js';
 import { sourceCard } from './sourceCard.js';
@@ -23,8 +23,8 @@ export interface CompletionEntry {
   readonly span: Span;
 }
 
-const LIST_ATTRIBUTE = /(?:^|[\s{])(for|against|src)\s*=\s*["']?(?:[^\s,"'}=]*,\s*)*([^\s,"'}=]*)$/;
-const CITATION = /(?:^|[^\p{L}\p{N}_@\\])-?@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u;
+const LIST_ATTRIBUTE = new RegExp(String.raw`(?:^|[\s{])(${LIST_ATTRIBUTE_NAMES.join('|')})\s*=\s*["']?(?:[^\s,"'}=]*,\s*)*([^\s,"'}=]*)$`);
+const CITATION = new RegExp(String.raw`(?:^|[^\p{L}\p{N}_@\\])-?@(${PARTIAL_KEY})$`, 'u');
 const MARKER_NAME = /(?:^|[\s(>*_])(:{1,4})([A-Za-z]*)$/;
 
 /** Ids after `for=`/`against=`, source keys after `@` and in `src=`, marker names after `:`. */
@@ -34,7 +34,8 @@ export function getCompletions(analysis: Analysis, offset: number): CompletionEn
   const list = LIST_ATTRIBUTE.exec(before);
   if (list && before.lastIndexOf('{') > before.lastIndexOf('}')) {
     const span = { start: offset - list[2]!.length, end: offset };
-    return list[1] === 'src' ? sourceKeys(analysis, span, list[2]!, 'attribute') : markerIds(analysis, span, ownId(text, offset));
+    const names = LIST_ATTRIBUTES[list[1] as ListAttribute];
+    return names === 'source key' ? sourceKeys(analysis, span, list[2]!, 'attribute') : markerIds(analysis, span, ownId(text, offset));
   }
   const citation = CITATION.exec(before);
   if (citation) return sourceKeys(analysis, { start: offset - citation[1]!.length, end: offset }, citation[1]!, 'citation');
@@ -82,12 +83,10 @@ function sourceKeys(analysis: Analysis, span: Span, typed: string, where: 'citat
     filterText: [...new Set([word, entry.key, entry.title, entry.author, entry.date?.slice(0, 4)].filter(Boolean))].join(' '),
     sortText: String(position).padStart(6, '0'),
     ...(position === 0 && typed ? { preselect: true } : {}),
-    ...(where === 'citation' && !PLAIN_KEY_ONLY.test(entry.key) ? { insertText: `{${entry.key}}` } : {}),
+    ...(where === 'citation' && !KEY_PATTERN.test(entry.key) ? { insertText: `{${entry.key}}` } : {}),
     span,
   }));
 }
-
-const PLAIN_KEY_ONLY = new RegExp(`^${PLAIN_KEY}$`, 'u');
 
 /** How well a source matches what was typed (lower is better), and the word that matched. */
 function bestMatch(entry: SourceEntry, typed: string): { rank: number; word: string } | undefined {

@@ -1,8 +1,9 @@
 import type { Analysis, ClassifiedLink, ResolvedCitation } from '../analysis/analysis.js';
-import type { MarkerKind } from '../model/markerNames.js';
+import { kindRow, MARKER_KINDS, takesAttribute } from '../language/markerKinds.js';
 import type { Marker } from '../model/model.js';
 import type { Span } from '../types.js';
 import { linkedFile } from '../links/classifyLink.js';
+import { capitalize } from '../text/textHelpers.js';
 import { escapeMarkdown, inlineCode, linkOrText, markdownLink } from './markdownText.js';
 import { markerBullet, markerLine, ownSources } from './markerSummary.js';
 import { sourceCard } from './sourceCard.js';
@@ -60,7 +61,7 @@ function linkHover(analysis: Analysis, link: ClassifiedLink): string {
 
 function markerHover(analysis: Analysis, marker: Marker): string {
   const facts = analysis.facts[marker.index]!;
-  const details = [marker.attributes.confidence && `confidence ${escapeMarkdown(marker.attributes.confidence)}`, marker.kind === 'hypothesis' && marker.attributes.status && `status ${escapeMarkdown(marker.attributes.status)}`].filter(Boolean);
+  const details = [marker.attributes.confidence && `confidence ${escapeMarkdown(marker.attributes.confidence)}`, takesAttribute(marker.kind, 'status') && marker.attributes.status && `status ${escapeMarkdown(marker.attributes.status)}`].filter(Boolean);
   const title = `**${markerLine(marker, 60)}**${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
   const sections = [title];
   const sources = ownSources(analysis, marker);
@@ -78,14 +79,15 @@ function markerHover(analysis: Analysis, marker: Marker): string {
   return sections.join('\n\n');
 }
 
-const KIND_PLURAL: Readonly<Record<MarkerKind, string>> = { evidence: 'Evidence', claim: 'Claims', hypothesis: 'Hypotheses' };
+/** Evidence is what weighs a hypothesis first; the other kinds follow in the table's order. */
+const WEIGHING_ORDER = ['evidence', ...MARKER_KINDS.filter((kind) => kind !== 'evidence')] as const;
 
 /** What weighs a hypothesis one way, by kind: "Evidence for", then "Claims for", … */
 function weighingByKind(analysis: Analysis, markers: readonly Marker[], direction: 'for' | 'against'): string[] {
-  return (Object.keys(KIND_PLURAL) as MarkerKind[])
+  return WEIGHING_ORDER
     .map((kind) => markers.filter((m) => m.kind === kind))
     .filter((group) => group.length > 0)
-    .map((group) => bulletSection(analysis, `${KIND_PLURAL[group[0]!.kind]} ${direction}`, group));
+    .map((group) => bulletSection(analysis, `${capitalize(kindRow(group[0]!.kind).plural)} ${direction}`, group));
 }
 
 function bulletSection(analysis: Analysis, label: string, markers: readonly Marker[]): string {

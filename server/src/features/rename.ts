@@ -1,10 +1,7 @@
 import type { Analysis } from '../analysis/analysis.js';
-import { PLAIN_KEY } from '../citations/findCitations.js';
-import { ID_PATTERN } from '../model/attributes.js';
+import { ID_PATTERN, KEY_PATTERN } from '../language/names.js';
 import type { Span, TextEdit, WorkspaceEdit } from '../types.js';
 import { declarations, nameAt, uses, type Name } from './occurrences.js';
-
-const KEY_PATTERN = new RegExp(`^${PLAIN_KEY}$`, 'u');
 
 /** A rename that cannot be done, with the reason to show. */
 export class RenameError extends Error {}

@@ -1,5 +1,5 @@
 import type { Analysis, ClassifiedLink, ResolvedCitation } from '../analysis/analysis.js';
-import type { ListItem } from '../model/attributes.js';
+import type { ListItem } from '../language/attributes.js';
 import type { Marker } from '../model/model.js';
 import type { SourceEntry } from '../sources/sourceEntry.js';
 import type { Span } from '../types.js';

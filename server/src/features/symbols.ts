@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/analysis.js';
-import type { MarkerKind } from '../model/markerNames.js';
+import { kindRow, type MarkerKind, type OutlineKind } from '../language/markerKinds.js';
 import type { Marker } from '../model/model.js';
 import { firstWords } from '../text/textHelpers.js';
 import type { Range } from '../types.js';
@@ -8,6 +8,7 @@ export interface MarkerSymbol {
   /** The id and the first words: `c1 — The annex does not tell…`. */
   readonly name: string;
   readonly kind: MarkerKind;
+  readonly outline: OutlineKind;
   readonly detail: string;
   /** The whole marker. */
   readonly range: Range;
@@ -25,6 +26,7 @@ export function getDocumentSymbols(analysis: Analysis): MarkerSymbol[] {
     const symbol: MarkerSymbol = {
       name: symbolName(marker),
       kind: marker.kind,
+      outline: kindRow(marker.kind).outline,
       detail: markerDetail(analysis, marker),
       range: lines.rangeOf(marker.span),
       selectionRange: lines.rangeOf(marker.opening),
@@ -43,9 +45,11 @@ export function symbolName(marker: { readonly attributes: { readonly id?: string
 
 function markerDetail(analysis: Analysis, marker: Marker): string {
   const facts = analysis.facts[marker.index]!;
-  if (marker.kind === 'claim') return facts.grounded ? 'claim, supported' : 'claim, unsupported';
-  if (marker.kind === 'evidence') return facts.sourced ? 'evidence, sourced' : 'evidence, no source';
-  return `hypothesis${marker.attributes.status ? `, ${marker.attributes.status}` : ''}`;
+  switch (marker.kind) {
+    case 'claim': return facts.grounded ? 'claim, supported' : 'claim, unsupported';
+    case 'evidence': return facts.sourced ? 'evidence, sourced' : 'evidence, no source';
+    case 'hypothesis': return `hypothesis${marker.attributes.status ? `, ${marker.attributes.status}` : ''}`;
+  }
 }
 
 /** Folding ranges: each block marker, from its opening fence to its closing one. */

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis/analysis.js';
-import { labelEnd } from '../parse/parseMarkdown.js';
-import type { MarkerKind } from '../model/markerNames.js';
+import { parseAttributesLeniently } from '../language/attributes.js';
+import { kindRow, type MarkerKind, type OutlineKind } from '../language/markerKinds.js';
+import { attributeBlockEnd, labelEnd, MARKER_OPENING } from '../language/scanning.js';
 import type { Range } from '../types.js';
 import { symbolName } from './symbols.js';
 
@@ -18,7 +19,6 @@ export function indexedMarkers(analysis: Analysis): IndexedMarker[] {
   return analysis.syntax.model.markers.map((marker) => ({ kind: marker.kind, id: marker.attributes.id, text: marker.text, range: lines.rangeOf(marker.opening) }));
 }
 
-const OPENING = /(?<![:\w])(:{1,})(claim|evidence|hypothesis)(?=[[{\s]|$)/g;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_START = /^ {0,3}<(?:[A-Za-z][\w-]*[\s/>]|[A-Za-z][\w-]*$|!--)/;
 const BLANK = /^\s*$/;
@@ -65,7 +65,7 @@ function markersOnLine(line: string, number: number, lines: readonly string[]): 
   if (!line.includes(':')) return [];
   const prose = line.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
   const found: IndexedMarker[] = [];
-  for (const match of prose.matchAll(OPENING)) {
+  for (const match of prose.matchAll(MARKER_OPENING)) {
     const colons = match[1]!.length;
     const afterName = match.index + match[0].length;
     const isFence = colons >= 3 && /^[ \t>]*$/.test(prose.slice(0, match.index));
@@ -73,8 +73,7 @@ function markersOnLine(line: string, number: number, lines: readonly string[]): 
     const labelClose = prose[afterName] === '[' ? labelEnd(prose, afterName, prose.length) : afterName;
     if (labelClose === undefined) continue;
     const label = prose[afterName] === '[' ? line.slice(afterName + 1, labelClose - 1) : '';
-    const block = prose[labelClose] === '{' ? /^\{[^}]*\}?/.exec(prose.slice(labelClose))![0] : '';
-    const id = /(?:^\{|\s)#([A-Za-z][\w-]*)/.exec(block)?.[1] ?? /(?:^\{|\s)id=["']?([A-Za-z][\w-]*)/.exec(block)?.[1];
+    const id = prose[labelClose] === '{' ? parseAttributesLeniently(prose.slice(labelClose, attributeBlockEnd(prose, labelClose))).id : undefined;
     const text = isFence && !label ? firstContentLine(lines, number + 1) : label;
     // The range is the opening, as the analysis gives it: `:claim[`, or a block's whole fence line.
     const end = isFence ? line.trimEnd().length : afterName + 1;
@@ -95,6 +94,7 @@ function firstContentLine(lines: readonly string[], from: number): string {
 export interface WorkspaceSymbol {
   readonly name: string;
   readonly kind: MarkerKind;
+  readonly outline: OutlineKind;
   readonly uri: string;
   readonly range: Range;
 }
@@ -104,7 +104,7 @@ export function matchWorkspaceSymbols(files: readonly { uri: string; markers: re
   const wanted = query.toLowerCase().replace(/\s+/g, '');
   return files.flatMap((file) =>
     file.markers
-      .map((marker) => ({ name: symbolName({ attributes: { id: marker.id }, text: marker.text }), kind: marker.kind, uri: file.uri, range: marker.range }))
+      .map((marker) => ({ name: symbolName({ attributes: { id: marker.id }, text: marker.text }), kind: marker.kind, outline: kindRow(marker.kind).outline, uri: file.uri, range: marker.range }))
       .filter((symbol) => isSubsequence(wanted, symbol.name.toLowerCase())),
   );
 }

@@ -1,3 +1,4 @@
+import { kindRow } from '../language/markerKinds.js';
 import type { Marker } from '../model/model.js';
 
 export interface UnknownReference {
@@ -73,6 +74,7 @@ export function firstMarkerById(markers: readonly Marker[]): Map<string, Marker>
 function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissIds: ReadonlySet<string>) {
   const { for: forIds, against: againstIds } = marker.attributes;
   const unknownReferences: UnknownReference[] = [];
+  if (!kindRow(marker.kind).supports) return { supports: [], weighsAgainst: [], unknownReferences };
   const resolve = (ids: readonly string[] | undefined, attribute: 'for' | 'against'): Marker[] =>
     (ids ?? []).filter(Boolean).flatMap((id) => {
       const target = byId.get(id);
@@ -80,15 +82,15 @@ function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissId
       return target ? [target] : [];
     });
   if (forIds === undefined && againstIds === undefined) {
-    const enclosing = nearestClaimOrHypothesis(marker);
+    const enclosing = nearestTakingNestedSupport(marker);
     return { supports: enclosing ? [enclosing] : [], weighsAgainst: [], unknownReferences };
   }
   return { supports: resolve(forIds, 'for'), weighsAgainst: resolve(againstIds, 'against'), unknownReferences };
 }
 
-function nearestClaimOrHypothesis(marker: Marker): Marker | undefined {
+function nearestTakingNestedSupport(marker: Marker): Marker | undefined {
   for (let ancestor = marker.parent; ancestor; ancestor = ancestor.parent) {
-    if (ancestor.kind !== 'evidence') return ancestor;
+    if (kindRow(ancestor.kind).takesNestedSupport) return ancestor;
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ import type { CodeAction } from '../features/codeActions.js';
 import type { CompletionEntry } from '../features/completion.js';
 import type { Hover } from '../features/hover.js';
 import type { MarkerSymbol } from '../features/symbols.js';
-import type { MarkerKind } from '../model/markerNames.js';
+import type { OutlineKind } from '../language/markerKinds.js';
 import { documentationFor } from '../rules/index.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Diagnostic, Location, Severity, WorkspaceEdit } from '../types.js';
@@ -30,11 +30,10 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A claim is a judgement (a boolean), evidence a field of fact, a hypothesis an interface to test. */
-export const SYMBOL_KIND: Readonly<Record<MarkerKind, SymbolKind>> = {
-  claim: SymbolKind.Boolean,
-  evidence: SymbolKind.Field,
-  hypothesis: SymbolKind.Interface,
+export const SYMBOL_KIND: Readonly<Record<OutlineKind, SymbolKind>> = {
+  boolean: SymbolKind.Boolean,
+  field: SymbolKind.Field,
+  interface: SymbolKind.Interface,
 };
 
 export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
@@ -99,7 +98,7 @@ export function toLspDocumentSymbol(symbol: MarkerSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     detail: symbol.detail,
-    kind: SYMBOL_KIND[symbol.kind],
+    kind: SYMBOL_KIND[symbol.outline],
     range: symbol.range,
     selectionRange: symbol.selectionRange,
     children: symbol.children.map(toLspDocumentSymbol),

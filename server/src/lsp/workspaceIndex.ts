@@ -47,7 +47,7 @@ export class WorkspaceIndex {
     }
     return matchWorkspaceSymbols(files, query).map((symbol) => ({
       name: symbol.name,
-      kind: SYMBOL_KIND[symbol.kind],
+      kind: SYMBOL_KIND[symbol.outline],
       location: { uri: symbol.uri, range: symbol.range },
     }));
   }

@@ -1,8 +1,8 @@
+import type { ListItem, MarkerAttributes } from '../language/attributes.js';
+import type { MarkerKind } from '../language/markerKinds.js';
 import type { SkippedPart } from '../parse/parseMarkdown.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Span } from '../types.js';
-import type { ListItem, MarkerAttributes } from './attributes.js';
-import type { MarkerKind } from './markerNames.js';
 
 export type MarkerForm = 'inline' | 'leaf' | 'block';
 

@@ -1,4 +1,4 @@
-import { maskSpans } from '../citations/mask.js';
+import { maskSpans } from '../text/mask.js';
 import { lineEndAt } from '../text/textHelpers.js';
 import { frontMatterEnd } from './blocks.js';
 import type { Span } from '../types.js';

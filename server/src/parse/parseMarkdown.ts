@@ -4,8 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { attributeBlockEnd } from '../model/attributes.js';
-import { isMarkerLike } from '../model/markerNames.js';
+import { attributeBlockEnd, attributeBlockStart, markerFenceNameEnd } from '../language/scanning.js';
 import type { Span } from '../types.js';
 import { limitNesting } from './nesting.js';
 
@@ -95,9 +94,9 @@ function findRefusedFenceAttributes(text: string, tree: Root): Map<number, strin
     const lines = /[^\r\n]*(?:\r\n?|\n|$)/g;
     lines.lastIndex = start;
     for (let line = lines.exec(text); line && line.index < end; line = lines.exec(text)) {
-      const fence = /^[ \t>]*(:{2,})([A-Za-z][A-Za-z0-9_-]*)/.exec(line[0]);
-      if (!fence || !isMarkerLike(fence[2]!)) continue;
-      const braceAt = attributeBlockStart(text, line.index + fence[0].length, end);
+      const nameEnd = markerFenceNameEnd(line[0]);
+      if (nameEnd === undefined) continue;
+      const braceAt = attributeBlockStart(text, line.index + nameEnd, end);
       if (braceAt !== undefined) refused.set(braceAt, text.slice(braceAt, attributeBlockEnd(text, braceAt, end)));
     }
   }
@@ -107,27 +106,6 @@ function findRefusedFenceAttributes(text: string, tree: Root): Map<number, strin
 function* paragraphs(node: Nodes): Generator<Paragraph> {
   if (node.type === 'paragraph') yield node;
   if ('children' in node) for (const child of node.children) yield* paragraphs(child);
-}
-
-/** The offset of the `{` that follows a marker name and its optional `[label]`, if any. */
-export function attributeBlockStart(text: string, afterName: number, limit: number): number | undefined {
-  const at = text[afterName] === '[' ? labelEnd(text, afterName, limit) : afterName;
-  return at !== undefined && text[at] === '{' ? at : undefined;
-}
-
-/**
- * Just past the `]` that closes the label opening at `start`, honouring nesting and escapes; or
- * undefined when the label is not closed before `limit` (mid-edit, remark sees no label then).
- */
-export function labelEnd(text: string, start: number, limit: number): number | undefined {
-  let depth = 0;
-  for (let i = start; i < limit; i++) {
-    const char = text[i];
-    if (char === '\\') i++;
-    else if (char === '[') depth++;
-    else if (char === ']' && --depth === 0) return i + 1;
-  }
-  return undefined;
 }
 
 /** Replaces each refused block by braces around spaces of the same length, so offsets hold. */

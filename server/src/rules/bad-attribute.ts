@@ -1,8 +1,10 @@
 import { MAX_NESTING } from '../parse/nesting.js';
-import { CONFIDENCE_LEVELS, HYPOTHESIS_STATUSES, ID_PATTERN } from '../model/attributes.js';
+import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, VALUE_ATTRIBUTES, type ListAttribute, type ValueAttribute } from '../language/attributes.js';
+import { kindRow, MARKER_KINDS, takesAttribute, type MarkerKind } from '../language/markerKinds.js';
+import { ID_PATTERN } from '../language/names.js';
 import type { Marker } from '../model/model.js';
 import type { Analysis } from '../analysis/analysis.js';
-import { lineEndAt } from '../text/textHelpers.js';
+import { lineEndAt, listOf } from '../text/textHelpers.js';
 import { CODES, isCode } from '../types.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './describe.js';
@@ -66,23 +68,30 @@ function* skippedParts({ syntax: { model } }: Analysis): Generator<RuleFinding> 
 }
 
 function attributeProblems(marker: Marker): string[] {
-  const { id, confidence, status } = marker.attributes;
+  const { id } = marker.attributes;
   const problems: string[] = [];
   if (id !== undefined && !ID_PATTERN.test(id)) problems.push(`the id "${id}" is not allowed: an id starts with a letter and holds only letters, digits, "-" and "_"`);
-  if (confidence !== undefined) {
-    if (marker.kind === 'evidence') problems.push('confidence= belongs on claims and hypotheses, not on evidence');
-    else if (!(CONFIDENCE_LEVELS as readonly string[]).includes(confidence)) problems.push(`confidence="${confidence}" is not allowed: use low, moderate or high`);
+  for (const name of VALUE_ATTRIBUTES) {
+    const value = marker.attributes[name];
+    if (value === undefined) continue;
+    const allowed = kindRow(marker.kind).values[name];
+    if (!allowed) problems.push(misplaced(name, marker.kind));
+    else if (!allowed.includes(value)) problems.push(`${name}="${value}" is not allowed: use ${listOf(allowed, 'or')}`);
   }
-  if (status !== undefined) {
-    if (marker.kind !== 'hypothesis') problems.push('status= belongs on hypotheses only');
-    else if (!(HYPOTHESIS_STATUSES as readonly string[]).includes(status)) problems.push(`status="${status}" is not allowed: use open, favored or rejected`);
-  }
-  for (const name of ['for', 'against', 'src'] as const) {
+  for (const name of LIST_ATTRIBUTE_NAMES) {
     const list = marker.attributes[name];
-    if (list?.every((item) => item === '')) problems.push(`${name}= is empty: name at least one ${name === 'src' ? 'source key' : 'marker id'}, or remove it`);
-    else if (list?.includes('')) problems.push(`${name}= has an empty entry: remove the extra comma`);
+    if (list === undefined) continue;
+    if (!takesAttribute(marker.kind, name)) problems.push(misplaced(name, marker.kind));
+    else if (list.every((item) => item === '')) problems.push(`${name}= is empty: name at least one ${LIST_ATTRIBUTES[name]}, or remove it`);
+    else if (list.includes('')) problems.push(`${name}= has an empty entry: remove the extra comma`);
   }
   return problems;
+}
+
+/** `status= belongs on hypotheses only`, `confidence= belongs on claims and hypotheses, not on evidence`. */
+function misplaced(name: ListAttribute | ValueAttribute, kind: MarkerKind): string {
+  const owners = MARKER_KINDS.filter((candidate) => takesAttribute(candidate, name)).map((candidate) => kindRow(candidate).plural);
+  return owners.length === 1 ? `${name}= belongs on ${owners[0]} only` : `${name}= belongs on ${listOf(owners, 'and')}, not on ${kindRow(kind).plural}`;
 }
 
 function* silencingProblems(comments: Analysis['syntax']['model']['silencing']): Generator<RuleFinding> {

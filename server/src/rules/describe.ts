@@ -3,13 +3,11 @@ import type { Marker } from '../model/model.js';
 import { closestName } from '../text/closestName.js';
 import { firstWords } from '../text/textHelpers.js';
 
+export { capitalize } from '../text/textHelpers.js';
+
 /** `claim "c1"`, or `claim "The annex does not tell…"` for a marker without an id. */
 export function describeMarker(marker: Marker): string {
   return `${marker.kind} "${marker.attributes.id ?? firstWords(marker.text, 6)}"`;
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** How to point at a marker in `for=`: its id, or a hint to give it one. */

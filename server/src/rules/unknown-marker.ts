@@ -1,3 +1,5 @@
+import { MARKER_KINDS } from '../language/markerKinds.js';
+import { listOf } from '../text/textHelpers.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -24,7 +26,7 @@ export const unknownMarker: Rule = {
   summary: 'A directive name that nearly spells claim, evidence or hypothesis.',
   *check(analysis) {
     for (const miss of analysis.syntax.model.nearMisses) {
-      yield { span: miss.opening, message: `"${miss.name}" is not a marker name: did you mean "${miss.intended}"? Only claim, evidence and hypothesis, in lower case, are markers.` };
+      yield { span: miss.opening, message: `"${miss.name}" is not a marker name: did you mean "${miss.intended}"? Only ${listOf(MARKER_KINDS, 'and')}, in lower case, are markers.` };
     }
   },
 };

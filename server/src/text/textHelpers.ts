@@ -12,3 +12,12 @@ export function firstWords(text: string, count: number): string {
   const words = text.split(' ');
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
 }
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `a`, `a and b`, `a, b or c`. */
+export function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}

@@ -1,24 +1,28 @@
 import type { Span } from '../types.js';
-import { isMarkerLike } from './markerNames.js';
 
 /** Attributes as remark-directive gives them: `#x` becomes `id`, `.y` joins `class`. */
 export type RawAttributes = Readonly<Record<string, string>>;
 
-/** The attributes of a marker that the annotation language gives meaning to. */
-export interface MarkerAttributes {
+/**
+ * The attributes that hold lists, and what their items name: `for=a,b` and `against=a,b` name
+ * markers by id, `src=k1,k2` sources by key.
+ */
+export const LIST_ATTRIBUTES = { for: 'marker id', against: 'marker id', src: 'source key' } as const;
+export type ListAttribute = keyof typeof LIST_ATTRIBUTES;
+export const LIST_ATTRIBUTE_NAMES = Object.keys(LIST_ATTRIBUTES) as readonly ListAttribute[];
+
+/** The attributes that hold one word, from the values each kind allows (`MarkerKindRow.values`). */
+export const VALUE_ATTRIBUTES = ['confidence', 'status'] as const;
+export type ValueAttribute = (typeof VALUE_ATTRIBUTES)[number];
+
+/**
+ * The attributes of a marker that the annotation language gives meaning to. A list is undefined
+ * when the attribute is absent; an empty entry stays as `''` so a rule can report it.
+ */
+export type MarkerAttributes = {
   readonly raw: RawAttributes;
   readonly id: string | undefined;
-  /** Undefined when the attribute is absent; an empty entry stays as `''` so a rule can report it. */
-  readonly for: readonly string[] | undefined;
-  readonly against: readonly string[] | undefined;
-  readonly src: readonly string[] | undefined;
-  readonly confidence: string | undefined;
-  readonly status: string | undefined;
-}
-
-export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
-export const CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const;
-export const HYPOTHESIS_STATUSES = ['open', 'favored', 'rejected'] as const;
+} & { readonly [name in ListAttribute]: readonly string[] | undefined } & { readonly [name in ValueAttribute]: string | undefined };
 
 export function readMarkerAttributes(raw: RawAttributes): MarkerAttributes {
   return {
@@ -38,36 +42,6 @@ function splitList(value: string | undefined): string[] | undefined {
 }
 
 /**
- * Finds the end of an attribute block that starts with `{` at `start` and that remark-directive
- * refused: just past its `}`, or, for a block left open mid-edit (`{#c title="oops`), the end of
- * its line, the start of the next marker on it (even within quotes: one typo must not take the
- * next marker's attributes) or `limit`. Quoted values may hold `}`, not a line end.
- */
-export function attributeBlockEnd(text: string, start: number, limit = text.length): number {
-  let quote: string | undefined;
-  for (let i = start + 1; i < limit; i++) {
-    const char = text[i]!;
-    if (char === '\n' || char === '\r' || (char === ':' && startsMarker(text, i))) return i;
-    if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === '}') {
-      return i + 1;
-    }
-  }
-  return limit;
-}
-
-const MARKER_START = /:{1,3}([A-Za-z][A-Za-z0-9_-]*)[[{]/y;
-
-function startsMarker(text: string, at: number): boolean {
-  MARKER_START.lastIndex = at;
-  const match = MARKER_START.exec(text);
-  return match !== null && isMarkerLike(match[1]!);
-}
-
-/**
  * Reads an attribute block that remark-directive refused (`{#e2 for=}`), keeping what can be read:
  * `#id`, `.class`, `name=value`, `name="value"`, `name` alone; `name=` with no value reads as `''`.
  */
@@ -84,8 +58,6 @@ export function parseAttributesLeniently(block: string): RawAttributes {
   return attributes;
 }
 
-export type ListAttribute = 'for' | 'against' | 'src';
-
 /** One id or key written in `for=`, `against=` or `src=`, where it is written. */
 export interface ListItem {
   readonly attribute: ListAttribute;
@@ -93,14 +65,15 @@ export interface ListItem {
   readonly span: Span;
 }
 
+const LIST_VALUE = new RegExp(String.raw`(?:^|[\s{])(${LIST_ATTRIBUTE_NAMES.join('|')})\s*=\s*(?:"([^"]*)|'([^']*)|([^\s}"']*))`, 'g');
+
 /**
  * Where the items of `for=`, `against=` and `src=` are written in an attribute block that starts
  * at `blockStart`, for features that point at one item or rename it.
  */
 export function listItemsIn(blockText: string, blockStart: number): ListItem[] {
   const items: ListItem[] = [];
-  const list = /(?:^|[\s{])(for|against|src)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s}"']*))/g;
-  for (const value of blockText.matchAll(list)) {
+  for (const value of blockText.matchAll(LIST_VALUE)) {
     const text = value[2] ?? value[3] ?? value[4] ?? '';
     const listStart = blockStart + value.index + value[0].length - text.length;
     for (const item of text.matchAll(/[^,]+/g)) {
