@@ -64,6 +64,8 @@ export interface Location {
 export interface TextEdit {
   readonly range: Range;
   readonly newText: string;
+  /** The same edit as a snippet (`$1` marks where the cursor goes), for clients that take one. */
+  readonly snippet?: string;
 }
 
 /** Edits by file URI. */

@@ -9,7 +9,7 @@ import { LineIndex } from '../../server/src/text/lineIndex.js';
 import type { TextEdit } from '../../server/src/types.js';
 import { analyzeFixture, lines } from '../support/check.js';
 
-const KEYS = ['007', 'True', 'null', 'yes', '1e3', '~', '.inf', '0x1F', '2026-01-01', 'a:b', 'a: b', 'x:', '#x', 'a #b', '@x', '?x', '? x', '-x', '- x', '"q"', "'q'", 'it\'s', '*x', '&x', '!x', '%x', '|x', '>x', ' x', 'a\tb', '`x', 'x'.repeat(1100)];
+const KEYS = ['a$1b', 'c\\d', '007', 'True', 'null', 'yes', '1e3', '~', '.inf', '0x1F', '2026-01-01', 'a:b', 'a: b', 'x:', '#x', 'a #b', '@x', '?x', '? x', '-x', '- x', '"q"', "'q'", 'it\'s', '*x', '&x', '!x', '%x', '|x', '>x', ' x', 'a\tb', '`x', 'x'.repeat(1100)];
 
 /** Documents with no front matter, one without `sources:`, and one with an entry already, in LF and CRLF. */
 const SHAPES = [
@@ -27,6 +27,11 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
     .reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
 }
 
+/** A snippet's text with its tab stops empty, as an editor inserts it. */
+function expandSnippet(snippet: string): string {
+  return snippet.replace(/\\(.)|\$\d/gs, (_, escaped: string | undefined) => escaped ?? '');
+}
+
 describe('the stub-source quick fix', () => {
   for (const key of KEYS) {
     it(`writes the key ${JSON.stringify(key.length > 20 ? `${key.slice(0, 8)}…` : key)} so that the citation then resolves`, async () => {
@@ -41,6 +46,9 @@ describe('the stub-source quick fix', () => {
         const after = await analyzeFixture({ text: fixed });
         assert.deepEqual(after.analysis.syntax.frontMatter.problems, [], fixed);
         assert.equal(after.analysis.citations[0]?.status, 'resolved', fixed);
+        const [edit] = stub.edits;
+        assert.equal(expandSnippet(edit!.snippet!), edit!.newText, 'the snippet inserts the same text');
+        assert.match(edit!.snippet!, /title: "\$1"(\r?\n)\s+url: "\$2"/, 'the cursor goes to the title, then the URL');
       }
     });
   }

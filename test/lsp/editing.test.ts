@@ -287,3 +287,26 @@ describe('editing over the protocol: completion and code actions', () => {
     });
   });
 });
+
+describe('the stub-source fix in a client that takes snippet edits, as VS Code does', () => {
+  it('leaves the cursor in the stub: a snippet with tab stops in the title, then the URL', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'tradecraft-lsp-snippet-'));
+    const client = await LspTestClient.start({ workspace, settings: { diagnosticsDelay: 0 }, snippetEdits: true });
+    try {
+      const text = '---\ntitle: A note\n---\n\n:claim[Kyiv changed course [@brand-new]]{#c1}\n';
+      const uri = await client.open('snippet.md', text);
+      const diagnostics = await client.currentDiagnostics(uri);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(text, '@brand-new', 2, 0), context: { diagnostics } });
+      const stub = actions.find((action) => action.title.startsWith('Add source'));
+      assert.deepEqual(stub?.edit, {
+        documentChanges: [{
+          textDocument: { uri, version: null },
+          edits: [{ range: rangeOf(text, '\n---\n\n', 0, 0), snippet: { kind: 'snippet', value: '\nsources:\n  brand-new:\n    title: "$1"\n    url: "$2"' } }],
+        }],
+      });
+    } finally {
+      await client.stop();
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});

@@ -20,6 +20,8 @@ export interface ClientOptions {
   readonly workspace: string;
   /** The `tradecraft` section the client answers `workspace/configuration` with. */
   settings?: Record<string, unknown>;
+  /** The client takes snippet edits in code actions (LSP 3.18), as VS Code does. */
+  snippetEdits?: boolean;
 }
 
 /**
@@ -85,7 +87,7 @@ export class LspTestClient {
       rootUri: root,
       workspaceFolders: [{ uri: root, name: 'workspace' }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, workspaceFolders: true, workspaceEdit: { snippetEditSupport: options.snippetEdits === true } },
         textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, publishDiagnostics: { versionSupport: true } },
       },
     });

@@ -4,10 +4,24 @@ import type { TextEdit } from '../types.js';
 
 /**
  * The edit that adds a stub entry for `key` to the front matter's `sources:`, creating the map,
- * or the front matter itself, when absent. Undefined when `sources:` is written in a flow style
- * (`sources: {a: …}`) that a line cannot be added to.
+ * or the front matter itself, when absent, with a snippet that leaves the cursor in the stub's
+ * title, then its URL. Undefined when `sources:` is written in a flow style (`sources: {a: …}`)
+ * that a line cannot be added to.
  */
 export function sourceStubEdit(analysis: Analysis, key: string): TextEdit | undefined {
+  const edit = stubEdit(analysis, key);
+  return edit && { ...edit, snippet: withTabStops(edit.newText) };
+}
+
+/** The stub's empty title and URL (its last two values) as the snippet's first and second tab stops. */
+function withTabStops(newText: string): string {
+  const escaped = newText.replace(/[\\$}]/g, '\\$&');
+  const title = escaped.lastIndexOf('title: ""');
+  const url = escaped.lastIndexOf('url: ""');
+  return `${escaped.slice(0, title)}title: "$1"${escaped.slice(title + 9, url)}url: "$2"${escaped.slice(url + 7)}`;
+}
+
+function stubEdit(analysis: Analysis, key: string): TextEdit | undefined {
   const { text, frontMatter, lines } = analysis.syntax.model;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const entry = (indent: string) => stubLines(key).map((line) => `${indent}${line}`).join(eol);

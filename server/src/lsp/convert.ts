@@ -12,6 +12,8 @@ import {
   type DocumentSymbol,
   type Hover as LspHover,
   type Location as LspLocation,
+  type SnippetTextEdit,
+  type TextEdit as LspTextEdit,
   type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver';
 import type { CodeAction } from '../features/codeActions.js';
@@ -84,14 +86,22 @@ function toLspCompletion(entry: CompletionEntry, lines: LineIndex): CompletionIt
   };
 }
 
-export function toLspCodeAction(action: CodeAction, uri: string, diagnostics: readonly LspDiagnostic[]): LspCodeAction {
+/** `snippets`: the client takes snippet edits (LSP 3.18), so that a fix can place the cursor. */
+export function toLspCodeAction(action: CodeAction, uri: string, diagnostics: readonly LspDiagnostic[], snippets: boolean): LspCodeAction {
+  const withSnippet = snippets && action.edits.some((e) => e.snippet !== undefined);
   return {
     title: action.title,
     kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
-    edit: { changes: { [uri]: action.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+    edit: withSnippet
+      ? { documentChanges: [{ textDocument: { uri, version: null }, edits: action.edits.map(toSnippetEdit) }] }
+      : { changes: { [uri]: action.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
     ...(action.fixes ? { diagnostics: diagnostics.filter((d) => d.code === action.fixes) } : {}),
     ...(action.isPreferred ? { isPreferred: true } : {}),
   };
+}
+
+function toSnippetEdit(edit: CodeAction['edits'][number]): LspTextEdit | SnippetTextEdit {
+  return edit.snippet === undefined ? { range: edit.range, newText: edit.newText } : { range: edit.range, snippet: { kind: 'snippet', value: edit.snippet } };
 }
 
 export function toLspDocumentSymbol(symbol: MarkerSymbol): DocumentSymbol {

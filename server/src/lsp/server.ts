@@ -192,7 +192,8 @@ export function startServer(connection: Connection, baseHost: Host): void {
     const wants = (kind: string) => !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
     const fixes = wants(CodeActionKind.QuickFix) ? getQuickFixes(analysis, span) : [];
     const refactorings = wants(CodeActionKind.RefactorRewrite) && span.end > span.start ? getWrapRefactorings(analysis, span) : [];
-    return [...fixes, ...refactorings].map((action) => toLspCodeAction(action, params.textDocument.uri, params.context.diagnostics));
+    const snippets = clientCapabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    return [...fixes, ...refactorings].map((action) => toLspCodeAction(action, params.textDocument.uri, params.context.diagnostics, snippets));
   }, []));
   connection.onDocumentSymbol(onDocument('documentSymbol', (analysis) => getDocumentSymbols(analysis).map(toLspDocumentSymbol), []));
   connection.onFoldingRanges(onDocument('foldingRange', (analysis) => getFoldingRanges(analysis), []));
