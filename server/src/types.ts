@@ -24,7 +24,10 @@ export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type SeveritySetting = Severity | 'off';
 
-/** Every diagnostic code of the annotation language, in the order of its table. */
+/**
+ * Every diagnostic code: those of the annotation language, in the order of its table, then
+ * Tradecraft's own (`skipped-content`), which the spec does not name.
+ */
 export const CODES = [
   'unsupported-claim',
   'unsourced-evidence',
@@ -41,6 +44,7 @@ export const CODES = [
   'bad-front-matter',
   'bad-bibliography',
   'broken-link',
+  'skipped-content',
 ] as const;
 export type Code = (typeof CODES)[number];
 

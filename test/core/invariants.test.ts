@@ -137,11 +137,11 @@ describe('invariants', () => {
     assert.deepEqual(settings, RULES.map((rule) => [rule.code, rule.defaultSeverity, ['error', 'warning', 'information', 'hint', 'off']]));
   });
 
-  it('knows every code of the spec\'s table, when the spec is beside the project', (t) => {
+  it('knows every code of the spec\'s table with its default, in its order, before codes of its own', (t) => {
     const spec = join(ROOT, '../shared/annotation-language.md');
     if (!existsSync(spec)) return t.skip('../shared is not beside this checkout');
     const table = readFileSync(spec, 'utf8').split('## Diagnostics')[1]!;
     const codes = [...table.matchAll(/^\| `([a-z-]+)` \| (error|warning|information|hint) \|/gm)].map((match) => [match[1], match[2]]);
-    assert.deepEqual(codes, RULES.map((rule) => [rule.code, rule.defaultSeverity]));
+    assert.deepEqual(RULES.slice(0, codes.length).map((rule) => [rule.code, rule.defaultSeverity]), codes);
   });
 });

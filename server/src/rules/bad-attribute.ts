@@ -1,10 +1,9 @@
-import { MAX_NESTING } from '../parse/nesting.js';
 import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, VALUE_ATTRIBUTES, type ListAttribute, type ValueAttribute } from '../language/attributes.js';
 import { kindRow, MARKER_KINDS, takesAttribute, type MarkerKind } from '../language/markerKinds.js';
 import { ID_PATTERN } from '../language/names.js';
 import type { Marker } from '../model/model.js';
 import type { Analysis } from '../analysis/analysis.js';
-import { lineEndAt, listOf } from '../text/textHelpers.js';
+import { listOf } from '../text/textHelpers.js';
 import { CODES, isCode } from '../types.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './describe.js';
@@ -15,9 +14,8 @@ import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './descr
  * An attribute value the language does not allow: `confidence` other than low, moderate or high
  * (or on evidence), `status` other than open, favored or rejected (or on anything but a
  * hypothesis), an id that does not match `[A-Za-z][A-Za-z0-9_-]*`, an empty `for`, `against` or
- * `src` list, an attribute block that does not parse, a silencing comment that names an
- * unknown code, and a part nested more than 32 levels deep (block quotes or lists on one line,
- * block markers, or brackets and emphasis in one paragraph), which is skipped unread.
+ * `src` list, an attribute block that does not parse, or a silencing comment that names an
+ * unknown code.
  *
  * @example not-ok
  *   :claim[Overconfident [the data](https://example.org/d)]{#c3 confidence=certain}
@@ -33,13 +31,9 @@ import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './descr
  *   :claim[A misspelt code silences nothing]{#c6}
  *   ^^^^^^^ unsupported-claim
  *
- * @example not-ok
- *   :claim[Read [the data](https://example.org/d)]{#c7}
- *   > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > deep
- *                                                                   ^^^^^^ bad-attribute
- *
  * @example ok
  *   :hypothesis[A new chief of staff changed course]{#h1 status=rejected confidence=low .note}
+ *   ^^^^^^^^^^^^ untested-hypothesis
  */
 export const badAttribute: Rule = {
   code: 'bad-attribute',
@@ -52,20 +46,8 @@ export const badAttribute: Rule = {
       for (const problem of problems) yield { span: marker.opening, message: `${capitalize(describeMarker(marker))}: ${problem}.` };
     }
     yield* silencingProblems(analysis.syntax.model.silencing);
-    yield* skippedParts(analysis);
   },
 };
-
-function* skippedParts({ syntax: { model } }: Analysis): Generator<RuleFinding> {
-  for (const { span, cause } of model.skipped) {
-    yield {
-      span: { start: span.start, end: lineEndAt(model.text, span.start) },
-      message: cause === 'too-deep'
-        ? `This part is nested more than ${MAX_NESTING} levels deep (block quotes, lists, block markers, links or emphasis): Tradecraft skipped the deeper levels and checks nothing in them.`
-        : 'The Markdown parser failed on this part: Tradecraft skipped it and checks nothing in it.',
-    };
-  }
-}
 
 function attributeProblems(marker: Marker): string[] {
   const { id } = marker.attributes;

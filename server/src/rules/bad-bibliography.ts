@@ -14,6 +14,18 @@ import type { Rule } from './rule.js';
  *                 ^^^^^^^^^^^^^^^^ bad-bibliography
  *   ---
  *   :evidence[Not reported while the file is missing [@maybe-in-it]]{#e1}
+ *
+ * @example not-ok
+ *   ---
+ *   bibliography: broken.json
+ *                 ^^^^^^^^^^^ bad-bibliography "broken.json"
+ *   ---
+ *
+ * @example ok
+ *   ---
+ *   bibliography: refs.yaml
+ *   ---
+ *   :evidence[Cited from a file that loads [@trade-stats]]{#e1}
  */
 export const badBibliography: Rule = {
   code: 'bad-bibliography',

@@ -21,6 +21,14 @@ import type { Rule } from './rule.js';
  *   ^^^^^^^ bad-front-matter
  *   ---
  *   :evidence[Cited [@anything]]{#e1}
+ *
+ * @example ok
+ *   ---
+ *   title: A note
+ *   sources:
+ *     trade-stats: https://example.org/trade
+ *   ---
+ *   :evidence[Cited [@trade-stats]]{#e1}
  */
 export const badFrontMatter: Rule = {
   code: 'bad-front-matter',

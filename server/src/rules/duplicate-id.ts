@@ -10,7 +10,11 @@ import { readableMarkers } from './describe.js';
  * @example not-ok
  *   :claim[First use [the source](https://example.org/a)]{#c1}
  *   :claim[Second use [the source](https://example.org/a)]{#c1}
- *   ^^^^^^^ duplicate-id
+ *   ^^^^^^^ duplicate-id "The id "c1" is already used"
+ *
+ * @example ok
+ *   :claim[First use [the source](https://example.org/a)]{#c1}
+ *   :claim[Another claim [the source](https://example.org/a)]{#c2}
  */
 export const duplicateId: Rule = {
   code: 'duplicate-id',

@@ -15,8 +15,9 @@ import { unsourcedEvidence } from './unsourced-evidence.js';
 import { unsupportedClaim } from './unsupported-claim.js';
 import { untestedHypothesis } from './untested-hypothesis.js';
 import { unusedSource } from './unused-source.js';
+import { skippedContent } from './skipped-content.js';
 
-/** Every rule, one per diagnostic code, in the order of the spec's table. */
+/** Every rule, one per diagnostic code: the spec's, in the order of its table, then Tradecraft's own. */
 export const RULES: readonly Rule[] = [
   unsupportedClaim,
   unsourcedEvidence,
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   badFrontMatter,
   badBibliography,
   brokenLink,
+  skippedContent,
 ];
 
 /** Where the README explains a code: the target of each diagnostic's `codeDescription`. */

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/analysis.js';
-import type { Code, Severity, Span } from '../types.js';
+import type { Code, SeveritySetting, Span } from '../types.js';
 
 /** A finding before it gets its code and severity: where, and what to say. */
 export interface RuleFinding {
@@ -13,7 +13,8 @@ export interface RuleFinding {
  */
 export interface Rule {
   readonly code: Code;
-  readonly defaultSeverity: Severity;
+  /** `off` makes an opt-in rule: it reports only once a setting gives it a severity. */
+  readonly defaultSeverity: SeveritySetting;
   /** One sentence for listings (SARIF rules, `--help`). */
   readonly summary: string;
   check(analysis: Analysis): Iterable<RuleFinding>;

@@ -8,8 +8,15 @@ import { capitalize, describeMarker, didYouMean, readableMarkers } from './descr
  *
  * @example not-ok
  *   :claim[Kyiv changed course]{#c1}
+ *   ^^^^^^^ unsupported-claim
  *   :evidence[The decree of 18 February [the decree](https://example.org/d)]{#e1 for=c2}
- *   ^^^^^^^^^^ unknown-reference
+ *   ^^^^^^^^^^ unknown-reference "no marker has the id "c2""
+ *
+ * @example not-ok
+ *   :claim[Kyiv changed course]{#claim-kyiv}
+ *   ^^^^^^^ unsupported-claim
+ *   :evidence[The decree of 18 February [the decree](https://example.org/d)]{#e1 for=claim-kiyv}
+ *   ^^^^^^^^^^ unknown-reference "Did you mean "claim-kyiv"?"
  *
  * @example ok
  *   :claim[Kyiv changed course]{#c1}

@@ -13,9 +13,20 @@ import { didYouMean } from './describe.js';
  *   ---
  *   sources:
  *     trade-stats: https://example.org/trade
+ *     ^^^^^^^^^^^ unused-source
  *   ---
  *   :evidence[Trade collapsed after 2022 [@trad-stats]]{#e1}
- *                                         ^^^^^^^^^^^ unknown-source
+ *                                         ^^^^^^^^^^^ unknown-source "Did you mean "trade-stats"?"
+ *
+ * @example not-ok
+ *   ---
+ *   references:
+ *   - id: "smith_sanctions_????"
+ *     title: Sanctions as signalling
+ *   ---
+ *   :evidence[A Zotero key for an undated item is cited in braces [@{smith_sanctions_????}]]{#e1}
+ *   :evidence[Written plain, the key ends before the ? [@smith_sanctions_????]]{#e2}
+ *                                                       ^^^^^^^^^^^^^^^^^ unknown-source "write [@{smith_sanctions_????}]"
  *
  * @example ok
  *   ---
@@ -34,10 +45,18 @@ export const unknownSource: Rule = {
     for (const citation of analysis.citations) {
       if (citation.status !== 'unknown' || citation.owners.some((owner) => owner.isEmpty)) continue;
       known ??= [...analysis.sources.entries].map((entry) => entry.key);
+      const written = writtenKey(analysis.syntax.model.text, citation.keySpan.start);
       yield {
         span: citation.span,
-        message: `Source "${citation.key}" is not defined: add it to sources: in the front matter or to a bibliography file.${didYouMean(citation.key, known)}`,
+        message: written !== citation.key && analysis.sources.get(written)
+          ? `Pandoc reads this key as "${citation.key}", which no source defines: write [@{${written}}] to cite "${written}".`
+          : `Source "${citation.key}" is not defined: add it to sources: in the front matter or to a bibliography file.${didYouMean(citation.key, known)}`,
       };
     }
   },
 };
+
+/** The key as the writer meant it: up to the space or punctuation that ends a citation item. */
+function writtenKey(text: string, start: number): string {
+  return /^[^\s\];,{}]*/.exec(text.slice(start, start + 200))![0];
+}

@@ -14,6 +14,16 @@ import type { Rule } from './rule.js';
  *     ^^^^^^^^^^^ unused-source
  *   ---
  *   :evidence[As reported [@cited]]{#e1}
+ *
+ * @example ok
+ *   ---
+ *   sources:
+ *     cited: https://example.org/a
+ *   references:
+ *   - id: listed-not-cited
+ *     title: Pandoc's own references are a bibliography, not sources to tidy
+ *   ---
+ *   :evidence[As reported [@cited]]{#e1}
  */
 export const unusedSource: Rule = {
   code: 'unused-source',
