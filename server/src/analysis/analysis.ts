@@ -33,6 +33,12 @@ export interface ClassifiedLink extends LinkSite {
   readonly kind: LinkKind;
 }
 
+/** What one marker cites itself: in its content, the footnotes it references and `src=`. */
+export interface MarkerSources {
+  readonly citations: readonly ResolvedCitation[];
+  readonly links: readonly ClassifiedLink[];
+}
+
 /** Everything known about one version of a document: what every rule and feature reads. */
 export interface Analysis {
   readonly syntax: DocumentSyntax;
@@ -44,6 +50,8 @@ export interface Analysis {
   readonly links: readonly ClassifiedLink[];
   /** By marker index. */
   readonly facts: readonly MarkerFacts[];
+  /** By marker index. */
+  readonly markerSources: readonly MarkerSources[];
   readonly markersById: ReadonlyMap<string, Marker>;
 }
 
@@ -61,8 +69,9 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analy
   const citations = resolveCitations(syntax, sources, sourcesUnavailable);
   const links = model.links.map((link): ClassifiedLink => ({ ...link, kind: classify(link.url, context) }));
   const nearMissIds = new Set(model.nearMisses.flatMap((miss) => (miss.id ? [miss.id] : [])));
-  const facts = buildSupportGraph(model.markers, countSources(model.markers, citations, links), nearMissIds);
-  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markersById: firstMarkerById(model.markers) };
+  const markerSources = sourcesByMarker(model.markers, citations, links);
+  const facts = buildSupportGraph(model.markers, countSources(model.markers, markerSources), nearMissIds);
+  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById: firstMarkerById(model.markers) };
 }
 
 function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean): ResolvedCitation[] {
@@ -94,18 +103,24 @@ function classify(url: string, context: DocumentContext): LinkKind {
   return kind === 'file' ? 'file' : kind === 'missing' ? 'missing-file' : 'other';
 }
 
-function countSources(markers: readonly Marker[], citations: readonly ResolvedCitation[], links: readonly ClassifiedLink[]): SourceCounts[] {
-  const counts = markers.map(() => ({ working: 0, broken: 0 }));
-  const add = (owners: readonly Marker[], works: boolean) => {
-    for (const owner of owners) counts[owner.index]![works ? 'working' : 'broken']++;
-  };
-  for (const citation of citations) add(citation.owners, citation.status !== 'unknown');
-  for (const link of links) {
-    if (link.kind === 'web' || link.kind === 'file') add(link.owners, true);
-    else if (link.kind === 'placeholder' || link.kind === 'missing-file') add(link.owners, false);
-  }
-  for (const marker of markers) {
-    if (marker.attributes.src?.some((key) => key === '')) counts[marker.index]!.broken++;
-  }
-  return counts;
+function sourcesByMarker(markers: readonly Marker[], citations: readonly ResolvedCitation[], links: readonly ClassifiedLink[]): MarkerSources[] {
+  const byMarker = markers.map(() => ({ citations: [] as ResolvedCitation[], links: [] as ClassifiedLink[] }));
+  for (const citation of citations) for (const owner of citation.owners) byMarker[owner.index]!.citations.push(citation);
+  for (const link of links) for (const owner of link.owners) byMarker[owner.index]!.links.push(link);
+  return byMarker;
+}
+
+/** A working source is a key that resolves (or cannot be checked), a web link or a file of the workspace. */
+export function isWorking(site: ResolvedCitation | ClassifiedLink): boolean {
+  return 'status' in site ? site.status !== 'unknown' : site.kind === 'web' || site.kind === 'file';
+}
+
+function countSources(markers: readonly Marker[], markerSources: readonly MarkerSources[]): SourceCounts[] {
+  return markers.map((marker) => {
+    const { citations, links } = markerSources[marker.index]!;
+    const working = citations.filter(isWorking).length + links.filter(isWorking).length;
+    const brokenLinks = links.filter((link) => link.kind === 'placeholder' || link.kind === 'missing-file').length;
+    const emptySrc = marker.attributes.src?.some((key) => key === '') ? 1 : 0;
+    return { working, broken: citations.length - citations.filter(isWorking).length + brokenLinks + emptySrc };
+  });
 }

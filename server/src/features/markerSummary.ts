@@ -1,4 +1,4 @@
-import type { Analysis } from '../analysis/analysis.js';
+import { isWorking, type Analysis } from '../analysis/analysis.js';
 import type { Marker } from '../model/model.js';
 import { firstWords } from '../text/textHelpers.js';
 import { escapeMarkdown, inlineCode } from './markdownText.js';
@@ -13,13 +13,10 @@ export function markerLine(marker: Marker, words = 12): string {
 
 /** The sources a marker cites itself: keys that resolve (or cannot be checked) and working links. */
 export function ownSources(analysis: Analysis, marker: Marker): string[] {
-  const keys = analysis.citations
-    .filter((citation) => citation.owners.includes(marker) && citation.status !== 'unknown')
-    .map((citation) => inlineCode(`@${citation.key}`));
-  const links = analysis.links
-    .filter((link) => link.owners.includes(marker) && (link.kind === 'web' || link.kind === 'file'))
-    .map((link) => inlineCode(link.url));
-  return [...new Set([...keys, ...links])];
+  const { citations, links } = analysis.markerSources[marker.index]!;
+  const keys = citations.filter(isWorking).map((citation) => inlineCode(`@${citation.key}`));
+  const urls = links.filter(isWorking).map((link) => inlineCode(link.url));
+  return [...new Set([...keys, ...urls])];
 }
 
 /** A bullet for a supporting or opposing marker: its line and its sources, or that it has none. */
