@@ -144,6 +144,12 @@ describe('incremental parsing', () => {
       '    code\n\n2. x\n',
       // A byte-order mark is skipped only at the start of the document.
       '\n\ufeff---\na: 1\n',
+      // A definition in a container is seen by top-level text after it and by text in any container, not by top-level text before it.
+      'A [^n].\n\n:::note\n[^n]: Inside.\n:::\n\nB [^n].\n',
+      ':::aside\nC [^n] [x].\n:::\n\nD [x].\n\n:::note\n[^n]: Inside.\n\n[x]: /u\n:::\n\nB [^n] [x].\n\n> Q [x]\n',
+      '- A [x].\n\n:::note\n- [x]: /u\n:::\n\n:::note\nE [x] [^m]\n:::\n\n[^m]: top\n',
+      // Deeper, in a container inside a container, the document is parsed whole.
+      'A [x].\n\n::::outer\n:::inner\n[x]: /u\n:::\n::::\n\nB [x].\n',
     ];
     for (const text of documents) {
       assertParsesWhole(text);

@@ -6,6 +6,22 @@ import { blockEnds, opensUnclosedFrontMatter } from './blocks.js';
 import { parseMarkdown, parseText, type ParsedMarkdown, type SkippedPart } from './parseMarkdown.js';
 import { runToEnd, type Steps } from './steps.js';
 
+/**
+ * The definitions of a document as its blocks see them. micromark reads the text of top-level
+ * paragraphs in order, the flow inside container directives as it meets them, and the text
+ * inside containers last: a definition in a container is seen by the top-level text after it and
+ * by text inside every container, not by the top-level text before it. So a block is parsed with
+ * the other blocks' top-level definitions and the container definitions of the blocks before it
+ * as plain stubs after it, and those of the blocks after it in a container stub after that, which
+ * only the block's own container text sees.
+ */
+interface Definitions {
+  readonly topLevel: readonly string[];
+  readonly inContainers: readonly { readonly block: ParsedBlock; readonly labels: readonly string[] }[];
+}
+
+const NO_DEFINITIONS: Definitions = { topLevel: [], inContainers: [] };
+
 /** One top-level block, parsed alone, with its tree shifted to where the block now lies. */
 interface ParsedBlock {
   readonly text: string;
@@ -21,7 +37,7 @@ interface ParsedBlock {
   /** The definitions of other blocks that the block was parsed with, as their stub text. */
   readonly stubs: string;
   /** The document's definitions the stubs were chosen from. */
-  against: readonly string[];
+  against: Definitions;
   /** Whether everything the block opened ends before the probe, so that the next block parses alone as in the whole. */
   readonly endsHere: boolean;
   readonly children: RootContent[];
@@ -29,14 +45,15 @@ interface ParsedBlock {
   readonly refused: ReadonlyMap<number, string>;
   /** Skipped parts, by offset in the block. */
   readonly skipped: readonly SkippedPart[];
-  /** Link reference and footnote labels the block defines, as written (`[x]`, `[^n]`). */
+  /** Link reference and footnote labels the block defines outside containers, as written (`[x]`, `[^n]`). */
   readonly defines: readonly string[];
+  /** Labels the block defines in a top-level container directive (see `Definitions`). */
+  readonly definesInContainer: readonly string[];
   /**
-   * Whether a definition lies inside a container directive. micromark makes such a definition
-   * visible to some text of other blocks and not to other text (not to top-level text before
-   * it): stubs cannot say that, so such a document is parsed whole.
+   * Whether a definition lies deeper: in a container directive inside another container, where
+   * micromark's order of reading is not modelled by stubs, so that the document is parsed whole.
    */
-  readonly definesInContainer: boolean;
+  readonly definesDeeper: boolean;
   /** Where the tree's positions currently put the block. */
   offset: number;
   line: number;
@@ -63,7 +80,7 @@ interface ParsedBlock {
 export class IncrementalParser {
   /** Every block parsed or reused for the last version, those that a probe refused included. */
   private tried: ParsedBlock[] = [];
-  private definitions: readonly string[] = [];
+  private definitions: Definitions = NO_DEFINITIONS;
 
   parse(text: string): ParsedMarkdown {
     return runToEnd(this.parseInSteps(text));
@@ -81,21 +98,28 @@ export class IncrementalParser {
     const refused: ParsedBlock[] = [];
     const unclosed = opensUnclosedFrontMatter(text);
     const firstPass: ParsedBlock[] = [];
+    const earlier = new Set<ParsedBlock>();
     let start = 0;
     do {
-      const block = yield* this.blockAt(text, start, { unclosed, definitions: previous }, reusable, refused);
+      const block = yield* this.blockAt(text, start, { unclosed, definitions: previous, earlier }, reusable, refused);
       firstPass.push(block);
+      earlier.add(block);
       start += block.text.length;
     } while (start < text.length);
     const found = definitionsOf(firstPass);
-    const definitions = sameList(found, previous) ? previous : found;
-    if (firstPass.some((block) => block.definesInContainer)) {
+    const definitions = sameDefinitions(found, previous) ? previous : found;
+    if (firstPass.some((block) => block.definesDeeper)) {
       this.tried = [...refused, ...firstPass];
       this.definitions = definitions;
       return parseMarkdown(text);
     }
     const blocks: ParsedBlock[] = [];
-    for (const block of firstPass) blocks.push(block.against === definitions ? block : yield* this.restub(block, definitions));
+    earlier.clear();
+    for (const block of firstPass) {
+      const current = block.against === definitions ? block : yield* this.restub(block, definitions, earlier);
+      blocks.push(current);
+      earlier.add(block);
+    }
     this.tried = [...refused, ...blocks];
     this.definitions = definitions;
     let at = 0;
@@ -111,14 +135,14 @@ export class IncrementalParser {
    * ends where proposed, joined with the next proposed blocks until one does (the blocks tried
    * and refused go to `refused`, for the next version).
    */
-  private *blockAt(text: string, start: number, document: { unclosed: boolean; definitions: readonly string[] }, reusable: Map<string, ParsedBlock[]>, refused: ParsedBlock[]): Steps<ParsedBlock> {
+  private *blockAt(text: string, start: number, document: { unclosed: boolean; definitions: Definitions; earlier: ReadonlySet<ParsedBlock> }, reusable: Map<string, ParsedBlock[]>, refused: ParsedBlock[]): Steps<ParsedBlock> {
     const ends = blockEnds(text, start);
     let end = ends.next().value!;
     for (;;) {
       const blockText = text.slice(start, end);
       const probe = probeBefore(end < text.length ? text.slice(end, lineEndAt(text, end)) : undefined, document.unclosed);
       const kind = { isFirst: start === 0, afterUnclosed: document.unclosed && start > 0 && mayStartContainer(blockText), probe };
-      const block = take(reusable, kind, blockText) ?? (yield* this.parseBlockStep(blockText, kind, document.definitions));
+      const block = take(reusable, kind, blockText) ?? (yield* this.parseBlockStep(blockText, kind, document.definitions, document.earlier));
       if (block.endsHere) return block;
       refused.push(block);
       // Joined until the text doubles, so that the attempts cost at most as much again as the block.
@@ -127,14 +151,16 @@ export class IncrementalParser {
   }
 
   /** The block parsed again if the document's definitions give it other stubs, else the block itself. */
-  private *restub(block: ParsedBlock, definitions: readonly string[]): Steps<ParsedBlock> {
-    if (stubsFor(block.text, block, definitions) !== block.stubs) return yield* this.parseBlockStep(block.text, block, definitions);
+  /** `earlier`: the blocks before this one in the document. */
+  private *restub(block: ParsedBlock, definitions: Definitions, earlier: ReadonlySet<ParsedBlock>): Steps<ParsedBlock> {
+    if (stubsFor(block.text, block, definitions, earlier, block) !== block.stubs) return yield* this.parseBlockStep(block.text, block, definitions, earlier, block);
     block.against = definitions;
     return block;
   }
 
-  private *parseBlockStep(text: string, kind: BlockKind, definitions: readonly string[]): Steps<ParsedBlock> {
-    const block = this.parseBlock(text, kind, definitions);
+  /** `replacing`: the block's parse for the version before, whose container definitions are its own. */
+  private *parseBlockStep(text: string, kind: BlockKind, definitions: Definitions, earlier: ReadonlySet<ParsedBlock>, replacing?: ParsedBlock): Steps<ParsedBlock> {
+    const block = this.parseBlock(text, kind, definitions, earlier, replacing);
     yield;
     return block;
   }
@@ -144,9 +170,9 @@ export class IncrementalParser {
    * it, where nothing the block leaves open can swallow them (the first block has no stubs when
    * it is the last: it is the whole document).
    */
-  private parseBlock(text: string, kind: BlockKind, definitions: readonly string[]): ParsedBlock {
+  private parseBlock(text: string, kind: BlockKind, definitions: Definitions, earlier: ReadonlySet<ParsedBlock>, replacing?: ParsedBlock): ParsedBlock {
     const { isFirst, afterUnclosed, probe } = kind;
-    const stubs = stubsFor(text, kind, definitions);
+    const stubs = stubsFor(text, kind, definitions, earlier, replacing);
     const stubsBefore = probe === '' && stubs !== '';
     const before = `${afterUnclosed ? UNCLOSED_OPENING : ''}${stubsBefore ? `${stubs.slice(2)}\n\n` : ''}`;
     const after = stubsBefore ? '' : probe + stubs;
@@ -169,8 +195,9 @@ export class IncrementalParser {
       skipped: parsed.skipped
         .filter(({ span }) => span.end > start && span.start < end)
         .map(({ span, cause }) => ({ span: { start: Math.max(span.start, start) - start, end: Math.min(span.end, end) - start }, cause })),
-      defines: definitionsHere.map((definition) => definition.label),
-      definesInContainer: definitionsHere.some((definition) => definition.inContainer),
+      defines: definitionsHere.filter((definition) => definition.depth === 0).map((definition) => definition.label),
+      definesInContainer: definitionsHere.filter((definition) => definition.depth === 1).map((definition) => definition.label),
+      definesDeeper: definitionsHere.some((definition) => definition.depth > 1),
       offset: start,
       line: start === 0 ? 0 : new LineIndex(before).positionAt(start).line,
     };
@@ -244,8 +271,16 @@ function take(groups: Map<string, ParsedBlock[]>, kind: BlockKind, text: string)
   return at === -1 ? undefined : group!.splice(at, 1)[0];
 }
 
-function definitionsOf(blocks: readonly ParsedBlock[]): string[] {
-  return [...new Set(blocks.flatMap((block) => block.defines))].sort();
+function definitionsOf(blocks: readonly ParsedBlock[]): Definitions {
+  return {
+    topLevel: [...new Set(blocks.flatMap((block) => block.defines))].sort(),
+    inContainers: blocks.filter((block) => block.definesInContainer.length > 0).map((block) => ({ block, labels: block.definesInContainer })),
+  };
+}
+
+function sameDefinitions(a: Definitions, b: Definitions): boolean {
+  return sameList(a.topLevel, b.topLevel) && a.inContainers.length === b.inContainers.length
+    && a.inContainers.every((entry, i) => entry.block === b.inContainers[i]!.block && sameList(entry.labels, b.inContainers[i]!.labels));
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -258,13 +293,16 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * compares labels. One too many changes nothing. The first block has none when it is the last:
  * it is the whole document.
  */
-function stubsFor(text: string, { isFirst, probe }: BlockKind, definitions: readonly string[]): string {
-  if (definitions.length === 0 || (isFirst && probe === '') || !text.includes('[')) return '';
+function stubsFor(text: string, { isFirst, probe }: BlockKind, definitions: Definitions, earlier: ReadonlySet<ParsedBlock>, self?: ParsedBlock): string {
+  const { topLevel, inContainers } = definitions;
+  if ((topLevel.length === 0 && inContainers.length === 0) || (isFirst && probe === '') || !text.includes('[')) return '';
   const used = new Set([...text.matchAll(/\[((?:[^[\]\\]|\\.)+)\]/gs)].map((match) => normalizeLabel(match[1]!)));
-  return definitions
-    .filter((label) => used.has(normalizeLabel(label.slice(1, -1))))
-    .map((label) => `\n\n${label}: #`)
-    .join('');
+  const isUsed = (label: string) => used.has(normalizeLabel(label.slice(1, -1)));
+  const others = inContainers.filter((entry) => entry.block !== self);
+  const seenByAll = [...topLevel, ...others.filter((entry) => earlier.has(entry.block)).flatMap((entry) => entry.labels)].filter(isUsed);
+  const seenInContainers = others.filter((entry) => !earlier.has(entry.block)).flatMap((entry) => entry.labels).filter(isUsed);
+  const plain = [...new Set(seenByAll)].map((label) => `\n\n${label}: #`).join('');
+  return seenInContainers.length === 0 ? plain : `${plain}\n\n:::stub\n${[...new Set(seenInContainers)].map((label) => `${label}: #`).join('\n\n')}\n:::`;
 }
 
 /** As micromark's `normalizeIdentifier`: `[ß]` and `[SS]` name the same definition, `[a\u00a0b]` and `[a b]` do not. */
@@ -272,15 +310,15 @@ function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
 
-/** The definitions a block's tree holds: their labels as written, and whether a container directive holds them. */
-function definitionsIn(children: readonly RootContent[]): { label: string; inContainer: boolean }[] {
-  const found: { label: string; inContainer: boolean }[] = [];
-  const visit = (node: Nodes, inContainer: boolean) => {
-    if (node.type === 'definition') found.push({ label: `[${node.label ?? node.identifier}]`, inContainer });
-    else if (node.type === 'footnoteDefinition') found.push({ label: `[^${node.label ?? node.identifier}]`, inContainer });
-    if ('children' in node) for (const child of node.children) visit(child, inContainer || node.type === 'containerDirective');
+/** The definitions a block's tree holds: their labels as written, and in how many container directives. */
+function definitionsIn(children: readonly RootContent[]): { label: string; depth: number }[] {
+  const found: { label: string; depth: number }[] = [];
+  const visit = (node: Nodes, depth: number) => {
+    if (node.type === 'definition') found.push({ label: `[${node.label ?? node.identifier}]`, depth });
+    else if (node.type === 'footnoteDefinition') found.push({ label: `[^${node.label ?? node.identifier}]`, depth });
+    if ('children' in node) for (const child of node.children) visit(child, depth + (node.type === 'containerDirective' ? 1 : 0));
   };
-  for (const child of children) visit(child, false);
+  for (const child of children) visit(child, 0);
   return found;
 }
 
