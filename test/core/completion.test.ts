@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { getCompletions } from '../../server/src/features/completion.js';
+import { getCompletions, MAX_SOURCES } from '../../server/src/features/completion.js';
 import { analyzeFixture, lines } from '../support/check.js';
 
 const FRONT_MATTER = [
@@ -42,6 +42,17 @@ describe('source completion', () => {
     const entries = await complete('');
     assert.deepEqual(entries.map((entry) => entry.label), ['dav-2019', 'wef-2026', 'kyiv-2025', 'smith_title_????']);
     assert.ok(entries.every((entry) => !entry.preselect));
+  });
+
+  it(`offers the best ${MAX_SOURCES} of a large library, and the rest as the user types on`, async () => {
+    const library = JSON.stringify(Array.from({ length: 3000 }, (_, i) => ({ id: `entry-${i}`, title: i === 2999 ? 'The Davos remarks' : `Report number ${i}` })));
+    const text = lines('---', 'bibliography: library.json', '---', 'Said at the forum [@');
+    const { analysis } = await analyzeFixture({ text, files: { '/ws/library.json': library } });
+    const all = getCompletions(analysis, text.length);
+    assert.equal(all.length, MAX_SOURCES);
+    assert.equal(all[0]!.label, 'entry-0');
+    const { analysis: typed } = await analyzeFixture({ text: `${text}Davos`, files: { '/ws/library.json': library } });
+    assert.deepEqual(getCompletions(typed, text.length + 5).map((entry) => entry.label), ['entry-2999']);
   });
 
   it('inserts a key that is not a plain Pandoc key in braces, as Pandoc cites it', async () => {

@@ -23,6 +23,8 @@ export interface CompletionEntry {
   readonly span: Span;
 }
 
+export const MAX_SOURCES = 100;
+
 const LIST_ATTRIBUTE = new RegExp(String.raw`(?:^|[\s{])(${LIST_ATTRIBUTE_NAMES.join('|')})\s*=\s*["']?(?:[^\s,"'}=]*,\s*)*([^\s,"'}=]*)$`);
 const CITATION = new RegExp(String.raw`(?:^|[^\p{L}\p{N}_@\\])-?@(${PARTIAL_KEY})$`, 'u');
 const MARKER_NAME = /(?:^|[\s(>*_])(:{1,4})([A-Za-z]*)$/;
@@ -67,7 +69,8 @@ function markerIds(analysis: Analysis, span: Span, ownId: string | undefined): C
  * The sources whose key, title, author or year holds what has been typed, best first: a key that
  * starts with it, then a title word, an author, a year that does, then any that holds it. Each is
  * filtered by the word that matched, so that the client, which scores by its own fuzzy match,
- * keeps this order; it asks again as the user types.
+ * keeps this order; it asks again as the user types, so the best `MAX_SOURCES` are enough (a
+ * library of 20,000 entries would otherwise send megabytes per keystroke).
  */
 function sourceKeys(analysis: Analysis, span: Span, typed: string, where: 'citation' | 'attribute'): CompletionEntry[] {
   const ranked = [...analysis.sources.entries].flatMap((entry, index) => {
@@ -75,7 +78,7 @@ function sourceKeys(analysis: Analysis, span: Span, typed: string, where: 'citat
     return match ? [{ entry, index, ...match }] : [];
   });
   ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
-  return ranked.map(({ entry, word }, position) => ({
+  return ranked.slice(0, MAX_SOURCES).map(({ entry, word }, position) => ({
     label: entry.key,
     kind: 'source-key' as const,
     detail: [entry.title, entry.date].filter(Boolean).join(', ') || entry.url || '',
