@@ -140,10 +140,11 @@ describe('pandoc as the referee', { skip: PANDOC ? false : 'pandoc is not instal
 
   it('agrees with pandoc on generated files of entries, comments, strings and stray text', () => {
     const key = fc.stringMatching(/^[A-Za-z0-9_:.?()@/&$+\-[\]'`!;*=%#~<>"]{1,8}$/);
-    const value = fc.constantFrom('{x}', '"x"', '{a {b} c}', '"q {b} r"', 'jan', '2020', 's # { t}', '{50% off}', '"50% off"', '{\\aap}', '{a@{b}}', '{}', '');
+    const value = fc.constantFrom('{x}', '"x"', '{a {b} c}', '"q {b} r"', 'jan', '2020', 's # { t}', '{50% off}', '"50% off"', '{\\aap}', '{a@{b}}', '{}', '', '{a \\} b}', '"a \\" b"', '{open');
     const entry = fc.tuple(fc.constantFrom('misc', 'Article', 'online', 'xdata'), key, fc.array(fc.tuple(fc.constantFrom('title', 'author', 'note', 'ti tle'), value), { maxLength: 3 }))
       .map(([type, id, fields]) => `@${type}{${id},\n${fields.map(([name, v]) => `  ${name} = ${v}`).join(',\n')}\n}\n`);
-    const other = fc.constantFrom('% a comment with me@example.org\n', '@comment{x @misc{y, title={z}}}\n', '@string{s = "S"}\n', 'stray text\n', 'mail me@x.org\n', '@preamble{"p"}\n', '\n');
+    const other = fc.constantFrom('% a comment with me@example.org\n', '@comment{x @misc{y, title={z}}}\n', '@string{s = "S"}\n', 'stray text\n', 'mail me@x.org\n', '@preamble{"p"}\n', '\n',
+      '@misc(paren, title={x})\n', '@misc{a b, title={x}}\n', '@ misc{x, title={y}}\n', '@misc {spaced, title={y}}\n', '@COMMENT x\n', '\ufeff');
     fc.assert(
       fc.property(fc.array(fc.oneof(entry, entry, other), { minLength: 1, maxLength: 5 }), (parts) => {
         const text = parts.join('');
