@@ -64,6 +64,11 @@ export async function processDocument<N extends TaskName>(file: string, run: Run
   }
 }
 
+/** The outcome of a document whose check failed outside `processDocument` (its worker died). */
+export function notChecked(file: string, run: RunSettings, error: unknown): DocumentOutcome<never> {
+  return outcomeOf<never>(file, run, undefined, [notCheckedMessage(displayPath(file, run.cwd), error)]);
+}
+
 function outcomeOf<T>(file: string, run: RunSettings, result: T | undefined, messages: readonly string[]): DocumentOutcome<T> {
   return { path: displayPath(file, run.cwd), fileUri: pathToFileURL(file).href, result, messages };
 }
