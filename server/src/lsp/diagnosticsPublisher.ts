@@ -1,10 +1,7 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { Superseded, type Analyses } from './analyses.js';
+import { Superseded, type DocumentStore } from '../documentStore.js';
 import { toLspDiagnostic } from './convert.js';
-import type { OpenDocuments } from './openDocuments.js';
-import type { Workspaces } from './workspaces.js';
+import type { FolderOwner } from './workspaces.js';
 
 /**
  * Publishes diagnostics a short delay after the last change of a document (the folder's
@@ -19,9 +16,7 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Pick<Connection, 'sendDiagnostics'>,
-    private readonly documents: OpenDocuments,
-    private readonly analyses: Pick<Analyses, 'latest'>,
-    private readonly workspaces: Pick<Workspaces, 'folderOf' | 'stateOf' | 'isChecked'>,
+    private readonly documents: Pick<DocumentStore<FolderOwner>, 'get' | 'all' | 'ownerOf' | 'diagnosticsOf'>,
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -44,29 +39,25 @@ export class DiagnosticsPublisher {
   }
 
   private async delayOf(uri: string): Promise<number> {
-    const folder = this.workspaces.folderOf(URI.parse(uri));
-    return (await this.workspaces.stateOf(folder)).settings.diagnosticsDelay;
+    return (await this.documents.ownerOf(uri)).settings.diagnosticsDelay;
   }
 
   private async publish(uri: string): Promise<void> {
     this.timers.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    const text = document.getText();
     const generation = this.generation;
-    const diagnostics = await this.diagnosticsOf(document).catch((error: unknown) => (error instanceof Superseded ? undefined : this.failure(uri, error)));
+    const diagnostics = await this.diagnosticsOf(uri, document.text).catch((error: unknown) => (error instanceof Superseded ? undefined : this.failure(uri, error)));
     const current = this.documents.get(uri);
-    if (!diagnostics || generation !== this.generation || current?.getText() !== text) return;
+    if (!diagnostics || generation !== this.generation || current?.text !== document.text) return;
     await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
   }
 
-  /** A document that include/exclude leave out gets none, and is not analysed for them. */
-  private async diagnosticsOf(document: TextDocument): Promise<LspDiagnostic[]> {
-    const uri = URI.parse(document.uri);
-    if (!(await this.workspaces.isChecked(uri))) return [];
-    const analysis = await this.analyses.latest(document);
-    const { service } = await this.workspaces.stateOf(this.workspaces.folderOf(uri));
-    return service.computeDiagnostics(analysis).map(toLspDiagnostic);
+  /** The diagnostics of `text`, rejecting with `Superseded` once the document holds another text. */
+  private async diagnosticsOf(uri: string, text: string): Promise<LspDiagnostic[]> {
+    const result = await this.documents.diagnosticsOf(uri);
+    if (result.document.text !== text) throw new Superseded(uri);
+    return result.diagnostics.map(toLspDiagnostic);
   }
 
   private failure(uri: string, error: unknown): LspDiagnostic[] {

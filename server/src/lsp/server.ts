@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../analysis/analysis.js';
+import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import { getQuickFixes, getWrapRefactorings } from '../features/codeActions.js';
 import { getCompletions } from '../features/completion.js';
 import { getDefinition } from '../features/definition.js';
@@ -23,7 +24,6 @@ import { getReferences } from '../features/references.js';
 import { prepareRename, rename, RenameError } from '../features/rename.js';
 import { getDocumentSymbols, getFoldingRanges } from '../features/symbols.js';
 import type { Host } from '../host.js';
-import { Analyses, Superseded } from './analyses.js';
 import {
   toLspCodeAction,
   toLspCompletionList,
@@ -33,19 +33,21 @@ import {
   toLspWorkspaceEdit,
 } from './convert.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
-import { createOpenDocuments, isBibliographyBuffer, markdownDocuments } from './openDocuments.js';
 import { overlayHost } from './overlayHost.js';
 import { SettingsFileWatcher } from './settingsFileWatcher.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
-import { Workspaces } from './workspaces.js';
+import { Workspaces, type FolderOwner } from './workspaces.js';
 
 const WATCHED_FILES = '**/*.{md,bib,bibtex,json,yaml,yml}';
 
 /** Serves the Tradecraft language over a connection: the one place that knows LSP. */
 export function startServer(connection: Connection, baseHost: Host): void {
-  const openDocuments = createOpenDocuments((message) => connection.console.warn(message));
-  const host = overlayHost(baseHost, openDocuments);
-  const documents = markdownDocuments(openDocuments);
+  const documents: DocumentStore<FolderOwner> = new DocumentStore({
+    ownerOf: (uri) => workspaces.ownerOf(uri),
+    yieldControl: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    warn: (message) => connection.console.warn(message),
+  });
+  const host = overlayHost(baseHost, documents);
   let clientConfiguration: unknown;
   let canAskConfiguration = false;
   let clientCapabilities: InitializeParams['capabilities'] = {};
@@ -57,9 +59,8 @@ export function startServer(connection: Connection, baseHost: Host): void {
     (message) => connection.console.warn(`Settings: ${message}`),
     (folder, settings) => settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]),
   );
-  const analyses = new Analyses(workspaces, documents);
-  const publisher = new DiagnosticsPublisher(connection, documents, analyses, workspaces, logError);
-  const index = new WorkspaceIndex(host, workspaces, documents, analyses, logError);
+  const publisher = new DiagnosticsPublisher(connection, documents, logError);
+  const index = new WorkspaceIndex(host, workspaces, documents, logError);
 
   /** Runs a request on the newest analysis of its document; a failure is logged and answered as an error. */
   function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, handler: (analysis: Analysis, params: P) => R, empty: R) {
@@ -67,7 +68,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
       const document = documents.get(params.textDocument.uri);
       if (!document || token.isCancellationRequested) return empty;
       try {
-        const analysis = await analyses.latest(document);
+        const analysis = await documents.analysisOf(document.uri);
         return token.isCancellationRequested ? empty : handler(analysis, params);
       } catch (error) {
         if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
@@ -125,7 +126,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
   });
 
   function recheckAll(): void {
-    analyses.clear();
+    documents.reassign();
     publisher.scheduleAll();
   }
 
@@ -161,17 +162,21 @@ export function startServer(connection: Connection, baseHost: Host): void {
     if (await workspaces.forgetFile(URI.parse(uri))) recheckAll();
   }
 
-  openDocuments.onDidChangeContent(({ document: { uri } }) => {
+  function contentChanged(uri: string): void {
     const changed = isBibliographyBuffer(uri) ? bibliographyChanged(uri) : publisher.schedule(uri);
     changed.catch(logError);
+  }
+  connection.onDidOpenTextDocument(({ textDocument: { uri, version, text } }) => {
+    documents.opened(uri, version, text);
+    contentChanged(uri);
   });
-  openDocuments.onDidClose(({ document: { uri } }) => {
-    if (isBibliographyBuffer(uri)) {
-      bibliographyChanged(uri).catch(logError);
-      return;
-    }
-    analyses.forget(uri);
-    publisher.clear(uri);
+  connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
+    if (documents.changed(uri, version, contentChanges)) contentChanged(uri);
+  });
+  connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+    if (!documents.closed(uri)) return;
+    if (isBibliographyBuffer(uri)) bibliographyChanged(uri).catch(logError);
+    else publisher.clear(uri);
   });
 
   connection.onHover(onDocument('hover', (analysis, params) => {
@@ -207,6 +212,5 @@ export function startServer(connection: Connection, baseHost: Host): void {
     }
   });
 
-  openDocuments.listen(connection);
   connection.listen();
 }

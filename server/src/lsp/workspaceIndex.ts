@@ -2,9 +2,8 @@ import type { CancellationToken, SymbolInformation } from 'vscode-languageserver
 import { URI } from 'vscode-uri';
 import { indexedMarkers, matchWorkspaceSymbols, scanMarkers, type IndexedMarker } from '../features/workspaceSymbols.js';
 import { MAX_DOCUMENT_BYTES, type Host } from '../host.js';
-import { Superseded, type Analyses } from './analyses.js';
+import { Superseded, type DocumentStore } from '../documentStore.js';
 import { SYMBOL_KIND } from './convert.js';
-import type { OpenDocuments } from './openDocuments.js';
 import type { Workspaces } from './workspaces.js';
 
 /**
@@ -18,8 +17,7 @@ export class WorkspaceIndex {
   constructor(
     private readonly host: Host,
     private readonly workspaces: Workspaces,
-    private readonly documents: OpenDocuments,
-    private readonly analyses: Pick<Analyses, 'latest'>,
+    private readonly documents: Pick<DocumentStore, 'get' | 'all' | 'analysisOf'>,
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -64,9 +62,9 @@ export class WorkspaceIndex {
 
   /** The markers of an open document's newest version (an edit during the analysis asks again). */
   private async openMarkers(uri: string): Promise<IndexedMarker[]> {
-    for (let open = this.documents.get(uri); open; open = this.documents.get(uri)) {
+    while (this.documents.get(uri)) {
       try {
-        return indexedMarkers(await this.analyses.latest(open));
+        return indexedMarkers(await this.documents.analysisOf(uri));
       } catch (error) {
         if (!(error instanceof Superseded)) throw error;
       }

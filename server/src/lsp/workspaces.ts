@@ -2,11 +2,17 @@ import picomatch from 'picomatch';
 import { URI, Utils } from 'vscode-uri';
 import { isInside } from '../links/classifyLink.js';
 import type { Host } from '../host.js';
+import type { DocumentOwner } from '../documentStore.js';
 import { createService, type TradecraftService } from '../service.js';
 import { readClientSettings, type ServerSettings } from './clientSettings.js';
 
 /** Asks the client for the `tradecraft` section of a folder; undefined when the client cannot say. */
 export type ConfigurationSource = (folder: URI) => Promise<unknown>;
+
+/** Where an open document belongs, with the settings of its folder that the server reads. */
+export interface FolderOwner extends DocumentOwner {
+  readonly settings: ServerSettings;
+}
 
 interface FolderState {
   readonly settings: ServerSettings;
@@ -67,11 +73,13 @@ export class Workspaces {
     return state;
   }
 
-  /** Whether `tradecraft.include`/`exclude` let a document be checked. Documents outside every folder are. */
-  async isChecked(document: URI): Promise<boolean> {
+  /** The folder, service and settings of a document; `tradecraft.include`/`exclude` say whether it is checked. */
+  async ownerOf(document: URI): Promise<FolderOwner> {
     const folder = this.folderOf(document);
-    if (document.scheme !== 'file' || !isInside(document, folder)) return true;
-    return (await this.stateOf(folder)).isIncluded(document.path.slice(folder.path.replace(/\/$/, '').length + 1));
+    const { settings, service, isIncluded } = await this.stateOf(folder);
+    // Documents outside every folder are checked.
+    const checked = document.scheme !== 'file' || !isInside(document, folder) || isIncluded(document.path.slice(folder.path.replace(/\/$/, '').length + 1));
+    return { workspaceFolder: folder, service, settings, checked };
   }
 
   private async createState(folder: URI): Promise<FolderState> {

@@ -1,0 +1,179 @@
+import { URI } from 'vscode-uri';
+import type { Analysis } from './analysis/analysis.js';
+import { IncrementalParser } from './parse/incrementalParser.js';
+import type { TradecraftService } from './service.js';
+import { formatOf } from './sources/bibliographyFile.js';
+import { applyTextChanges, type TextChange } from './text/textChanges.js';
+import type { Diagnostic } from './types.js';
+
+/** How long an analysis may hold the event loop before it lets edits and requests be read. */
+const TIME_SLICE_MS = 10;
+
+/** An analysis given up because the document's text changed (or it closed) before it was done. */
+export class Superseded extends Error {
+  constructor(uri: string) {
+    super(`${uri} changed before its analysis was done`);
+  }
+}
+
+/** Where an open document belongs: the folder whose files it may name, and that folder's service. */
+export interface DocumentOwner {
+  readonly workspaceFolder: URI;
+  readonly service: TradecraftService;
+  /** Whether the folder's settings let the document be checked (it gets no diagnostics otherwise). */
+  readonly checked: boolean;
+}
+
+/** A document as the editor holds it now. */
+export interface OpenDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+export interface DocumentStoreOptions<Owner extends DocumentOwner> {
+  /** Where a document belongs: asked once per document, and again after `reassign` or a failure. */
+  readonly ownerOf: (uri: URI) => Promise<Owner>;
+  /** Lets edits and requests be read: awaited by an analysis that used up its time slice. */
+  readonly yieldControl: () => Promise<void>;
+  readonly warn: (message: string) => void;
+}
+
+interface Entry<Owner> {
+  document: OpenDocument;
+  /** Keeps the document's blocks between versions; made at the first analysis. */
+  parser?: IncrementalParser;
+  owner?: Promise<Owner>;
+  /** The analysis of one text of the document, shared by diagnostics and every request. */
+  analysis?: AnalysisOfText;
+}
+
+interface AnalysisOfText {
+  readonly text: string;
+  readonly result: Promise<Analysis>;
+  /** The result, once there is one. */
+  done?: Analysis;
+}
+
+/**
+ * What the editor has open: each document's text and version, the parser that keeps its blocks,
+ * its newest analysis and where it belongs. A request is answered from the document's text as it
+ * is now; an analysis of a text that an edit replaced is given up at its next pause (between
+ * blocks), so that nothing waits for the whole of it. Bibliography buffers are held (a host reads
+ * them as the files they stand for) but never analysed.
+ */
+export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
+  private readonly entries = new Map<string, Entry<Owner>>();
+
+  constructor(private readonly options: DocumentStoreOptions<Owner>) {}
+
+  opened(uri: string, version: number, text: string): void {
+    this.entries.set(uri, { document: { uri, version, text } });
+  }
+
+  /**
+   * LSP says versions increase; a change that breaks this is still applied (its text is what the
+   * user sees) and is checked like any other, with a warning: versions are told apart by their
+   * text, never by their number. Whether the document is open (a change to another is ignored).
+   */
+  changed(uri: string, version: number, changes: readonly TextChange[]): boolean {
+    const entry = this.entries.get(uri);
+    if (!entry) return false;
+    const { document } = entry;
+    if (version <= document.version) this.options.warn(`${uri}: the change of version ${version} is not newer than ${document.version}; it is applied and checked all the same`);
+    // The index of the text analysed last saves building one when that text is the one changed.
+    const text = applyTextChanges(document.text, changes, entry.analysis?.done?.syntax.model.lines);
+    entry.document = { uri, version, text };
+    return true;
+  }
+
+  /** Whether the document was open. */
+  closed(uri: string): boolean {
+    return this.entries.delete(uri);
+  }
+
+  /** The text of any open buffer, bibliographies included. */
+  textOf(uri: string): string | undefined {
+    return this.entries.get(uri)?.document.text;
+  }
+
+  /** An open document that Tradecraft checks (not a bibliography buffer). */
+  get(uri: string): OpenDocument | undefined {
+    return isBibliographyBuffer(uri) ? undefined : this.entries.get(uri)?.document;
+  }
+
+  all(): OpenDocument[] {
+    return [...this.entries.values()].map((entry) => entry.document).filter((document) => !isBibliographyBuffer(document.uri));
+  }
+
+  /** Where an open document belongs; rejects with `Superseded` for a document not open. */
+  ownerOf(uri: string): Promise<Owner> {
+    const entry = this.entries.get(uri);
+    if (!entry) return Promise.reject(new Superseded(uri));
+    if (!entry.owner) {
+      const owner = (async () => this.options.ownerOf(URI.parse(uri)))();
+      entry.owner = owner;
+      // A failure (the client did not answer for its settings) is not kept: the next request asks again.
+      owner.catch(() => entry.owner === owner && delete entry.owner);
+    }
+    return entry.owner;
+  }
+
+  /** The analysis of the document's current text; rejects with `Superseded` if the text changes first. */
+  analysisOf(uri: string): Promise<Analysis> {
+    const entry = this.entries.get(uri);
+    if (!entry || isBibliographyBuffer(uri)) return Promise.reject(new Superseded(uri));
+    const { text } = entry.document;
+    if (entry.analysis?.text === text) return entry.analysis.result;
+    const analysis: AnalysisOfText = { text, result: this.analyze(entry, text) };
+    entry.analysis = analysis;
+    analysis.result.then((done) => (analysis.done = done), () => entry.analysis === analysis && delete entry.analysis);
+    return analysis.result;
+  }
+
+  /**
+   * The diagnostics of the document's current text and the document they are for (none when the
+   * settings leave it out, and then it is not analysed); rejects as `analysisOf` does.
+   */
+  async diagnosticsOf(uri: string): Promise<{ document: OpenDocument; diagnostics: Diagnostic[] }> {
+    const owner = await this.ownerOf(uri);
+    const document = this.get(uri);
+    if (!document) throw new Superseded(uri);
+    if (!owner.checked) return { document, diagnostics: [] };
+    const analysis = await this.analysisOf(uri);
+    return { document, diagnostics: owner.service.computeDiagnostics(analysis) };
+  }
+
+  /** Settings, folders or files changed: every document is analysed again, its owner asked again. */
+  reassign(): void {
+    for (const entry of this.entries.values()) {
+      delete entry.owner;
+      delete entry.analysis;
+    }
+  }
+
+  private async analyze(entry: Entry<Owner>, text: string): Promise<Analysis> {
+    const { uri: uriText } = entry.document;
+    const { service, workspaceFolder } = await this.ownerOf(uriText);
+    const uri = URI.parse(uriText);
+    entry.parser ??= new IncrementalParser();
+    return service.analyze({ uri, text, workspaceFolder, parser: entry.parser, pause: this.pauseWhileCurrent(uriText, text) });
+  }
+
+  /** Yields once a time slice is used up, and gives up once the text is no longer the document's. */
+  private pauseWhileCurrent(uri: string, text: string): () => Promise<void> {
+    let sliceStart = Date.now();
+    return async () => {
+      if (Date.now() - sliceStart >= TIME_SLICE_MS) {
+        await this.options.yieldControl();
+        sliceStart = Date.now();
+      }
+      if (this.entries.get(uri)?.document.text !== text) throw new Superseded(uri);
+    };
+  }
+}
+
+/** A bibliography file open in the editor: read through the host, never checked as Markdown. */
+export function isBibliographyBuffer(uri: string): boolean {
+  return formatOf(uri) !== undefined;
+}

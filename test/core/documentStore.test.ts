@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { DocumentStore, Superseded, type DocumentOwner } from '../../server/src/documentStore.js';
+import { createService } from '../../server/src/service.js';
+import { DEFAULT_SETTINGS } from '../../server/src/settings.js';
+import { LineIndex } from '../../server/src/text/lineIndex.js';
+import { applyTextChanges, type TextChange } from '../../server/src/text/textChanges.js';
+import { random } from '../support/generate.js';
+import { MemoryHost, WORKSPACE } from '../support/memoryHost.js';
+
+const DOC = 'file:///ws/doc.md';
+
+/** A store over an in-memory workspace that counts how often it asks where a document belongs. */
+function storeOver(files: Record<string, string> = {}, checked = (_uri: URI) => true) {
+  const service = createService({ host: new MemoryHost(files), settings: DEFAULT_SETTINGS });
+  const asked: string[] = [];
+  const warnings: string[] = [];
+  const store = new DocumentStore<DocumentOwner>({
+    ownerOf: async (uri) => {
+      asked.push(uri.toString());
+      return { workspaceFolder: WORKSPACE, service, checked: checked(uri) };
+    },
+    yieldControl: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    warn: (message) => warnings.push(message),
+  });
+  return { store, asked, warnings };
+}
+
+const codes = (diagnostics: readonly { code: string }[]) => diagnostics.map((d) => d.code);
+
+describe('the document store', () => {
+  it('applies an editor\'s changes as LSP reads them, the same text as vscode-languageserver-textdocument after 2,000 random ones', () => {
+    const next = random(7);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    // No lone CR: where an edit joins one to an LF, that library's line table and a fresh one disagree.
+    let text = 'first line\r\nsecond\n\nthird\r\nfourth';
+    let oracle = TextDocument.create(DOC, 'markdown', 0, text);
+    for (let version = 1; version <= 2000; version++) {
+      const changes: TextChange[] = [];
+      for (let count = 1 + Math.floor(next() * 3); changes.length < count; ) {
+        // Each change is read in the text the one before left. A position past its line's end is
+        // clamped, and a range may be written end first (not past the last line: there that
+        // library's line table goes wrong).
+        const lineCount = new LineIndex(applyTextChanges(text, changes)).lineCount;
+        const position = () => ({ line: Math.floor(next() * lineCount), character: Math.floor(next() * 14) });
+        changes.push(next() < 0.02 ? { text: pick(['', 'whole\nnew text', 'x']) } : { range: { start: position(), end: position() }, text: pick(['', 'a', '\n', '\r\n', 'word ', 'two\nlines']) });
+      }
+      text = applyTextChanges(text, changes);
+      oracle = TextDocument.update(oracle, changes, version);
+      assert.equal(text, oracle.getText(), `change ${version}: ${JSON.stringify(changes)}`);
+    }
+  });
+
+  it('keeps the text of each open document, warns of a version that does not increase and applies it all the same', () => {
+    const { store, warnings } = storeOver();
+    store.opened(DOC, 3, 'one\ntwo\n');
+    assert.equal(store.changed(DOC, 4, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, text: 'deux' }]), true);
+    assert.deepEqual(store.get(DOC), { uri: DOC, version: 4, text: 'one\ndeux\n' });
+    assert.deepEqual(warnings, []);
+    store.changed(DOC, 2, [{ text: 'older\n' }]);
+    assert.deepEqual(store.get(DOC), { uri: DOC, version: 2, text: 'older\n' });
+    assert.match(warnings.join('\n'), /version 2 is not newer than 4/);
+    assert.equal(store.changed('file:///ws/not-open.md', 1, [{ text: 'x' }]), false, 'a document not open is not changed');
+    assert.equal(store.closed(DOC), true);
+    assert.equal(store.get(DOC), undefined);
+    assert.equal(store.closed(DOC), false);
+  });
+
+  it('asks where a document belongs once, however many edits and analyses, and again after reassign', async () => {
+    const { store, asked } = storeOver();
+    store.opened(DOC, 1, ':claim[One]{#c1}\n');
+    for (let version = 2; version <= 5; version++) {
+      store.changed(DOC, version, [{ text: `:claim[Version ${version}]{#c1}\n` }]);
+      assert.deepEqual(codes((await store.diagnosticsOf(DOC)).diagnostics), ['unsupported-claim']);
+      await store.ownerOf(DOC);
+    }
+    assert.deepEqual(asked, [DOC]);
+    store.reassign();
+    await store.diagnosticsOf(DOC);
+    assert.deepEqual(asked, [DOC, DOC]);
+  });
+
+  it('does not keep a failure to say where a document belongs: the next request asks again', async () => {
+    let fail = true;
+    const service = createService({ host: new MemoryHost(), settings: DEFAULT_SETTINGS });
+    const store = new DocumentStore({
+      ownerOf: async () => {
+        if (fail) throw new Error('the client did not answer');
+        return { workspaceFolder: WORKSPACE, service, checked: true };
+      },
+      yieldControl: async () => {},
+      warn: () => {},
+    });
+    store.opened(DOC, 1, ':claim[One]{#c1}\n');
+    await assert.rejects(store.analysisOf(DOC), /did not answer/);
+    fail = false;
+    assert.equal((await store.analysisOf(DOC)).syntax.model.markers.length, 1);
+  });
+
+  it('shares one analysis per text, and gives up the analysis of a text an edit replaced', async () => {
+    const { store } = storeOver();
+    const blocks = Array.from({ length: 200 }, (_, i) => `:claim[Claim ${i}]{#c${i}}\n`).join('\n');
+    store.opened(DOC, 1, blocks);
+    const first = store.analysisOf(DOC);
+    assert.equal(store.analysisOf(DOC), first, 'the same text, the same analysis');
+    store.changed(DOC, 2, [{ text: `${blocks}\n:claim[New]{#c-new}\n` }]);
+    await assert.rejects(first, Superseded);
+    const newest = await store.analysisOf(DOC);
+    assert.equal(newest.syntax.model.markers.at(-1)?.attributes.id, 'c-new');
+    store.closed(DOC);
+    await assert.rejects(store.analysisOf(DOC), Superseded, 'a closed document has no analysis');
+  });
+
+  it('neither checks nor analyses a document its settings leave out', async () => {
+    const { store } = storeOver({}, (uri) => !uri.path.endsWith('draft.md'));
+    const draft = 'file:///ws/draft.md';
+    store.opened(draft, 1, ':claim[Unsupported]{#c1}\n');
+    const { document, diagnostics } = await store.diagnosticsOf(draft);
+    assert.deepEqual({ document, diagnostics }, { document: { uri: draft, version: 1, text: ':claim[Unsupported]{#c1}\n' }, diagnostics: [] });
+    store.opened(DOC, 1, ':claim[Unsupported]{#c1}\n');
+    assert.deepEqual(codes((await store.diagnosticsOf(DOC)).diagnostics), ['unsupported-claim']);
+  });
+
+  it('holds bibliography buffers for the host to read, but neither lists nor analyses them', async () => {
+    const { store } = storeOver();
+    const bib = 'file:///ws/refs.bib';
+    store.opened(bib, 1, '@misc{key, title={T}}\n');
+    store.opened(DOC, 1, 'Text\n');
+    assert.equal(store.textOf(bib), '@misc{key, title={T}}\n');
+    assert.equal(store.get(bib), undefined);
+    assert.deepEqual(store.all().map((document) => document.uri), [DOC]);
+    await assert.rejects(store.analysisOf(bib), Superseded);
+  });
+});
