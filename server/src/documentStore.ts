@@ -3,7 +3,9 @@ import type { Analysis } from './analysis/analysis.js';
 import { IncrementalParser } from './parse/incrementalParser.js';
 import type { TradecraftService } from './service.js';
 import { formatOf } from './sources/bibliographyFile.js';
+import { LineIndex } from './text/lineIndex.js';
 import { applyTextChanges, type TextChange } from './text/textChanges.js';
+import { TextShift } from './text/textShift.js';
 import type { Diagnostic } from './types.js';
 
 /** How long an analysis may hold the event loop before it lets edits and requests be read. */
@@ -46,6 +48,20 @@ interface Entry<Owner> {
   owner?: Promise<Owner>;
   /** The analysis of one text of the document, shared by diagnostics and every request. */
   analysis?: AnalysisOfText;
+  /** The newest analysis that finished, of whichever text. */
+  settled?: Analysis;
+  /** A text whose analysis failed: requests on it get the error, never an older result. */
+  failedText?: string;
+  /** The line index of the document's current text, once a request needed it. */
+  lines?: { readonly text: string; readonly index: LineIndex };
+}
+
+/** A finished analysis of an older text, and how offsets move between that text and the current one. */
+export interface SettledAnalysis {
+  readonly analysis: Analysis;
+  readonly shift: TextShift;
+  /** The line index of the current text. */
+  readonly lines: LineIndex;
 }
 
 interface AnalysisOfText {
@@ -127,8 +143,34 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     if (entry.analysis?.text === text) return entry.analysis.result;
     const analysis: AnalysisOfText = { text, result: this.analyze(entry, text) };
     entry.analysis = analysis;
-    analysis.result.then((done) => (analysis.done = done), () => entry.analysis === analysis && delete entry.analysis);
+    analysis.result.then(
+      (done) => {
+        analysis.done = done;
+        entry.settled = done;
+      },
+      (error: unknown) => {
+        if (!(error instanceof Superseded)) entry.failedText = text;
+        if (entry.analysis === analysis) delete entry.analysis;
+      },
+    );
     return analysis.result;
+  }
+
+  /**
+   * Until the current text's analysis is done, the newest finished one, to answer at once a
+   * request at a place the edits since did not touch; undefined when the current text's analysis
+   * is done (ask `analysisOf`) or there is none to stand in for it.
+   */
+  settledAnalysisOf(uri: string): SettledAnalysis | undefined {
+    const entry = this.entries.get(uri);
+    const settled = entry?.settled;
+    if (!entry || !settled || isBibliographyBuffer(uri)) return undefined;
+    const { text } = entry.document;
+    if (settled.syntax.model.text === text || entry.failedText === text || (entry.analysis?.text === text && entry.analysis.done)) return undefined;
+    const shift = TextShift.between(settled.syntax.model.text, text);
+    if (!onlyProseChanged(settled, text, shift)) return undefined;
+    if (entry.lines?.text !== text) entry.lines = { text, index: new LineIndex(text) };
+    return { analysis: settled, shift, lines: entry.lines.index };
   }
 
   /**
@@ -149,6 +191,7 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     for (const entry of this.entries.values()) {
       delete entry.owner;
       delete entry.analysis;
+      delete entry.settled;
     }
   }
 
@@ -171,6 +214,31 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
       if (this.entries.get(uri)?.document.text !== text) throw new Superseded(uri);
     };
   }
+}
+
+/** Characters of the language's syntax and of Markdown's that may hold it. */
+const SYNTAX = /[[\](){}<>:@#=*_~`!^|\\&;]/;
+
+/**
+ * Whether an edit changed only words of prose outside every marker and the front matter: then
+ * the older text's analysis says all the newer one would, but where the text moved. The words
+ * around the edit count too: `:cl` + `i` makes a near miss of a marker name.
+ */
+function onlyProseChanged(settled: Analysis, text: string, shift: TextShift): boolean {
+  const { model } = settled.syntax;
+  const { from, to } = shift.changed;
+  const word = (of: string, span: { start: number; end: number }) => {
+    let start = span.start;
+    let end = span.end;
+    while (start > 0 && !/\s/.test(of[start - 1]!)) start--;
+    while (end < of.length && !/\s/.test(of[end]!)) end++;
+    return of.slice(start, end);
+  };
+  // A line break may change the blocks.
+  if (/[\r\n]/.test(text.slice(to.start, to.end) + model.text.slice(from.start, from.end))) return false;
+  if (SYNTAX.test(word(model.text, from) + word(text, to))) return false;
+  const touches = (span: { start: number; end: number }) => span.start <= from.end && from.start <= span.end;
+  return !model.markers.some((marker) => touches(marker.span)) && !(model.frontMatter && touches(model.frontMatter.span));
 }
 
 /** A bibliography file open in the editor: read through the host, never checked as Markdown. */

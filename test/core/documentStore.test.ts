@@ -133,4 +133,37 @@ describe('the document store', () => {
     assert.deepEqual(store.all().map((document) => document.uri), [DOC]);
     await assert.rejects(store.analysisOf(bib), Superseded);
   });
+
+  it('stands in the last finished analysis until the current text\'s is done, with how offsets moved', async () => {
+    const { store } = storeOver();
+    store.opened(DOC, 1, 'Prose first. :claim[Kyiv changed course [the decree](https://example.org/d)]{#c1}\n');
+    assert.equal(store.settledAnalysisOf(DOC), undefined, 'nothing has finished yet');
+    await store.analysisOf(DOC);
+    assert.equal(store.settledAnalysisOf(DOC), undefined, 'the current text is analysed: ask for it');
+    store.changed(DOC, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Some ' }]);
+    const settled = store.settledAnalysisOf(DOC)!;
+    assert.equal(settled.analysis.syntax.model.text.startsWith('Prose first.'), true, 'the analysis of the text before the edit');
+    assert.equal(settled.shift.forward(13), 18, 'the claim moved by the inserted word');
+    assert.equal(settled.lines.offsetAt({ line: 0, character: 18 }), 18, 'lines of the current text');
+    await store.analysisOf(DOC);
+    assert.equal(store.settledAnalysisOf(DOC), undefined);
+  });
+
+  it('stands in an older analysis only for an edit of prose words outside markers and the front matter', async () => {
+    const edits: Record<string, string> = {
+      'a word in a marker': 'Prose first. :claim[Kyiv changed its course]{#c1}\n',
+      'a line break': 'Prose\nfirst. :claim[Kyiv changed course]{#c1}\n',
+      'a bracket': 'Prose [first. :claim[Kyiv changed course]{#c1}\n',
+      'a word after a colon': 'Prose :first. :claim[Kyiv changed course]{#c1}\n',
+      'a near miss': 'Prose :clim. :claim[Kyiv changed course]{#c1}\n'.replace(':clim.', ':cliim.'),
+    };
+    for (const [what, changed] of Object.entries(edits)) {
+      const { store } = storeOver();
+      const original = what === 'a near miss' ? 'Prose :clim. :claim[Kyiv changed course]{#c1}\n' : 'Prose first. :claim[Kyiv changed course]{#c1}\n';
+      store.opened(DOC, 1, original);
+      await store.analysisOf(DOC);
+      store.changed(DOC, 2, [{ text: changed }]);
+      assert.equal(store.settledAnalysisOf(DOC), undefined, what);
+    }
+  });
 });

@@ -10,6 +10,8 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Hover as LspHover,
+  type HoverParams,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -179,10 +181,31 @@ export function startServer(connection: Connection, baseHost: Host): void {
     else publisher.clear(uri);
   });
 
-  connection.onHover(onDocument('hover', (analysis, params) => {
+  const hoverFromAnalysis = onDocument('hover', (analysis, params: HoverParams) => {
     const hover = getHover(analysis, offsetOf(analysis, params));
     return hover ? toLspHover(hover, lines(analysis)) : null;
-  }, null));
+  }, null);
+  connection.onHover((params, token) => hoverFromSettled(params) ?? hoverFromAnalysis(params, token));
+
+  /**
+   * A hover right after an edit, answered at once from the last finished analysis where the edit
+   * moved nothing under the hover (the current text's may take a while on a large document);
+   * undefined when it must wait for the current text's analysis.
+   */
+  function hoverFromSettled(params: HoverParams): LspHover | null | undefined {
+    const settled = documents.get(params.textDocument.uri) && documents.settledAnalysisOf(params.textDocument.uri);
+    if (!settled) return undefined;
+    const { analysis, shift, lines: current } = settled;
+    const at = shift.back(current.offsetAt(params.position));
+    if (at === undefined) return undefined;
+    const hover = getHover(analysis, at);
+    if (!hover) return null;
+    const start = shift.forward(hover.span.start);
+    const end = shift.forward(hover.span.end);
+    // A hover over text the edit changed must wait.
+    if (start === undefined || end === undefined || end - start !== hover.span.end - hover.span.start) return undefined;
+    return toLspHover({ ...hover, span: { start, end } }, current);
+  }
   connection.onDefinition(onDocument('definition', (analysis, params) => toLspLocations(getDefinition(analysis, offsetOf(analysis, params))), []));
   connection.onReferences(onDocument('references', (analysis, params) => toLspLocations(getReferences(analysis, offsetOf(analysis, params), params.context.includeDeclaration)), []));
   connection.onPrepareRename(onDocument('prepareRename', (analysis, params) => {
