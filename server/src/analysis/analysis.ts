@@ -58,13 +58,7 @@ export interface Analysis {
 /** Joins a document's syntax with what its files said. Pure and synchronous. */
 export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analysis {
   const { model, frontMatter } = syntax;
-  const sources = new SourceTable([
-    ...frontMatter.sources,
-    ...frontMatter.references,
-    ...context.bibliographies.flatMap((bibliography) =>
-      bibliography.items.map(({ keyRange, ...item }): SourceEntry => ({ ...item, origin: { kind: 'file', uri: bibliography.uri.toString(), keyRange } })),
-    ),
-  ]);
+  const sources = SourceTable.of([...frontMatter.sources, ...frontMatter.references], context.bibliographies);
   const sourcesUnavailable = frontMatter.problems.some((problem) => problem.hidesSources) || context.bibliographies.some((bibliography) => bibliography.problem);
   const citations = resolveCitations(syntax, sources, sourcesUnavailable);
   const links = model.links.map((link): ClassifiedLink => ({ ...link, kind: classify(link.url, context) }));
