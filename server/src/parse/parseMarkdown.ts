@@ -96,7 +96,7 @@ function findRefusedFenceAttributes(text: string, tree: Root): Map<number, strin
     for (let line = lines.exec(text); line && line.index < end; line = lines.exec(text)) {
       const nameEnd = markerFenceNameEnd(line[0]);
       if (nameEnd === undefined) continue;
-      const braceAt = attributeBlockStart(text, line.index + nameEnd, end);
+      const braceAt = attributeBlockStart(text, line.index + nameEnd, line.index + line[0].length);
       if (braceAt !== undefined) refused.set(braceAt, text.slice(braceAt, attributeBlockEnd(text, braceAt, end)));
     }
   }
