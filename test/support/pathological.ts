@@ -50,6 +50,8 @@ export const PATHOLOGICAL_SHAPES = {
   /** Paragraphs of long citations: `[see @k0, p. 1; @k1; …]`, 50 keys each. */
   longCitations: (size: number) =>
     around(size, (i) => `[see ${Array.from({ length: 50 }, (_, k) => `@k${(i * 50 + k) % 2000}${k % 3 === 0 ? `, p. ${k}` : ''}`).join('; ')}]`, '\n\n'),
+  /** One paragraph of prose dense in emphasis, code spans and entities, no blank line in it. */
+  denseParagraph: (size: number) => around(size, (i) => `the *decree* annex \`code\` &amp; trade _policy_ ${i}\n`),
   /** Ordinary paragraphs of prose with a stray `]` in each line. */
   closingBracketsInProse: (size: number) => around(size, (i) => `${PROSE_LINE} ] ${i}\n${i % 8 === 7 ? '\n' : ''}`),
 } satisfies Record<string, (size: number) => string>;

@@ -1,8 +1,9 @@
-import { MAX_NESTING } from '../parse/nesting.js';
+import { MAX_INLINE_SYNTAX, MAX_NESTING } from '../parse/nesting.js';
 import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, VALUE_ATTRIBUTES, type ListAttribute, type ValueAttribute } from '../language/attributes.js';
 import { kindRow, MARKER_KINDS, takesAttribute, type MarkerKind } from '../language/markerKinds.js';
 import { ID_PATTERN } from '../language/names.js';
 import type { Marker } from '../model/model.js';
+import type { SkippedPart } from '../parse/parseMarkdown.js';
 import type { Analysis } from '../analysis/analysis.js';
 import { lineEndAt, listOf } from '../text/textHelpers.js';
 import { CODES, isCode } from '../types.js';
@@ -17,7 +18,8 @@ import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './descr
  * hypothesis), an id that does not match `[A-Za-z][A-Za-z0-9_-]*`, an empty `for`, `against` or
  * `src` list, an attribute block that does not parse, a silencing comment that names an
  * unknown code, and a part nested more than 32 levels deep (block quotes or lists on one line,
- * block markers, or brackets and emphasis in one paragraph), which is skipped unread.
+ * block markers, or brackets and emphasis in one paragraph), which is skipped unread, and a
+ * paragraph holding more than 4,000 pieces of inline syntax, which is skipped unread too.
  *
  * @example not-ok
  *   :claim[Overconfident [the data](https://example.org/d)]{#c3 confidence=certain}
@@ -56,13 +58,17 @@ export const badAttribute: Rule = {
   },
 };
 
+const SKIPPED_MESSAGES: Record<SkippedPart['cause'], string> = {
+  'too-deep': `This part is nested more than ${MAX_NESTING} levels deep (block quotes, lists, block markers, links or emphasis): Tradecraft skipped the deeper levels and checks nothing in them.`,
+  'too-dense': `This paragraph holds more than ${MAX_INLINE_SYNTAX.toLocaleString('en')} pieces of inline syntax (emphasis, code, brackets, entities): Tradecraft skipped it, since parsing it would take minutes, and checks nothing in it. Blank lines between its parts make it readable.`,
+  'parser-failed': 'The Markdown parser failed on this part: Tradecraft skipped it and checks nothing in it.',
+};
+
 function* skippedParts({ syntax: { model } }: Analysis): Generator<RuleFinding> {
   for (const { span, cause } of model.skipped) {
     yield {
       span: { start: span.start, end: lineEndAt(model.text, span.start) },
-      message: cause === 'too-deep'
-        ? `This part is nested more than ${MAX_NESTING} levels deep (block quotes, lists, block markers, links or emphasis): Tradecraft skipped the deeper levels and checks nothing in them.`
-        : 'The Markdown parser failed on this part: Tradecraft skipped it and checks nothing in it.',
+      message: SKIPPED_MESSAGES[cause],
     };
   }
 }
