@@ -112,6 +112,15 @@ function* deepIndentedItems(text: string, lines: readonly Span[]): Generator<Spa
   }
 }
 
+/** The fence a line opens, from its match of `CODE_FENCE`: three backticks followed by one more are inline code. */
+function opensCodeFence(fence: RegExpExecArray | null): string | undefined {
+  return fence && !(fence[1]![0] === '`' && fence[2]!.includes('`')) ? fence[1] : undefined;
+}
+
+function closesCodeFence(fence: RegExpExecArray | null, open: string): boolean {
+  return fence !== null && fence[1]![0] === open[0] && fence[1]!.length >= open.length && fence[2]!.trim() === '';
+}
+
 /**
  * Block markers (`:::name`) opened inside `MAX_NESTING` others: their fence lines. Code fences
  * are followed so that fences shown in code count for nothing.
@@ -124,13 +133,11 @@ function* deepBlockMarkers(text: string, lines: readonly Span[]): Generator<Span
     const body = text.slice(bodyStart, line.end);
     const fence = CODE_FENCE.exec(body);
     if (codeFence !== undefined) {
-      if (fence && fence[1]![0] === codeFence[0] && fence[1]!.length >= codeFence.length && fence[2]!.trim() === '') codeFence = undefined;
+      if (closesCodeFence(fence, codeFence)) codeFence = undefined;
       continue;
     }
-    if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
-      codeFence = fence[1]!;
-      continue;
-    }
+    codeFence = opensCodeFence(fence);
+    if (codeFence !== undefined) continue;
     const closing = MARKER_CLOSING.exec(body);
     if (closing) {
       // It closes the outermost open marker no longer than it, and everything inside that one.
@@ -257,11 +264,11 @@ function* denseParagraphs(text: string, lines: readonly Span[]): Generator<Span>
     const blank = BLANK.test(body);
     const fence = CODE_FENCE.exec(body.replace(/^[ \t>]*/, ''));
     if (codeFence !== undefined) {
-      if (fence && fence[1]![0] === codeFence[0] && fence[1]!.length >= codeFence.length && fence[2]!.trim() === '') codeFence = undefined;
+      if (closesCodeFence(fence, codeFence)) codeFence = undefined;
     } else if (blank || fence || previousBlank || BLOCK_START.test(body)) {
       yield* close();
-      if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) codeFence = fence[1]!;
-      else if (!blank && !mayBeCodeHtmlOrTable(body, previousBlank)) paragraph = { start: line.start, end: line.end, count: 0 };
+      codeFence = opensCodeFence(fence);
+      if (codeFence === undefined && !blank && !mayBeCodeHtmlOrTable(body, previousBlank)) paragraph = { start: line.start, end: line.end, count: 0 };
     } else if (body.includes('|')) {
       paragraph = undefined;
     }
