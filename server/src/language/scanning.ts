@@ -16,7 +16,11 @@ export function labelEnd(text: string, start: number, limit: number): number | u
   return undefined;
 }
 
-/** The offset of the `{` that follows a marker name and its optional `[label]`, if any. */
+/**
+ * The offset of the `{` that follows a marker name and its optional `[label]`, if any. The label
+ * must close before `limit` (the directive's end for an inline marker, the line's end for a leaf
+ * or container fence): a limit further on would make many unclosed labels quadratic.
+ */
 export function attributeBlockStart(text: string, afterName: number, limit: number): number | undefined {
   const at = text[afterName] === '[' ? labelEnd(text, afterName, limit) : afterName;
   return at !== undefined && text[at] === '{' ? at : undefined;

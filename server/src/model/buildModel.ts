@@ -172,7 +172,7 @@ class ModelBuilder {
     const label = closed === undefined ? undefined : { start: nameEnd + 1, end: closed - 1 };
     // An inline block that does not parse is left outside the node, so look past its end.
     const blockLimit = node.type === 'textDirective' ? this.text.length : firstLineEnd;
-    const braceAt = attributeBlockStart(this.text, nameEnd, blockLimit);
+    const braceAt = attributeBlockStart(this.text, nameEnd, labelLimit);
     // A block remark accepted ends with the node (and may span lines); a refused one is read to its `}` or line end.
     const accepted = node.type === 'textDirective' && braceAt !== undefined && braceAt < span.end;
     const attributeBlock = braceAt === undefined ? undefined : { start: braceAt, end: accepted ? span.end : attributeBlockEnd(this.text, braceAt, blockLimit) };

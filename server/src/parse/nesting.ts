@@ -12,16 +12,27 @@ import type { Span } from '../types.js';
  */
 export const MAX_NESTING = 32;
 
+/**
+ * Past this many pieces of inline syntax (runs of `*`, `_`, `~` or `` ` ``; `[`, `]`, `!`, `&`,
+ * `<`, `\`, `:`), a paragraph is skipped: micromark merges the text around each such character with a
+ * splice of the paragraph's whole list of events, so its time grows with their number times the
+ * paragraph's length (160 KB of code spans in one paragraph: 12 s; 1 MB: minutes). A paragraph
+ * at the bound takes about 0.2 s; a real one holds a few hundred.
+ */
+export const MAX_INLINE_SYNTAX = 4_000;
+
 export interface LimitedText {
   /** The text with those parts blanked (same length, line breaks kept). */
   readonly text: string;
   /** The stretches that hold parts too deep, one per paragraph or run of lines: what is reported. */
   readonly skipped: readonly Span[];
+  /** The paragraphs holding more than `MAX_INLINE_SYNTAX` pieces of inline syntax, blanked whole. */
+  readonly dense: readonly Span[];
 }
 
 /**
  * Finds, in the text alone, the parts that nest deeper than `MAX_NESTING` (and the unmatched
- * brackets of long paragraphs), in one linear pass per construct. The counts are upper bounds read from the syntax (code included), so a skipped
+ * brackets of long paragraphs) and the paragraphs too dense to parse, in one linear pass per construct. The counts are upper bounds read from the syntax (code included), so a skipped
  * part is always deep, never the reverse, and the result depends only on the lines around it.
  */
 export function limitNesting(text: string, frontMatter: boolean): LimitedText {
@@ -29,8 +40,10 @@ export function limitNesting(text: string, frontMatter: boolean): LimitedText {
   const lines = [...linesOf(text, from)];
   const inline = deepInline(text, lines);
   const deep = [...deepLinePrefixes(text, lines), ...deepIndentedItems(text, lines), ...deepBlockMarkers(text, lines), ...inline.deep];
-  if (deep.length === 0 && inline.unmatched.length === 0) return { text, skipped: [] };
-  return { text: maskSpans(text, [...deep, ...inline.unmatched]), skipped: regions(text, deep) };
+  const shallow = deep.length === 0 && inline.unmatched.length === 0 ? text : maskSpans(text, [...deep, ...inline.unmatched]);
+  // Counted in what is left, so that what was blanked already does not count.
+  const dense = [...denseParagraphs(shallow, lines)];
+  return { text: dense.length === 0 ? shallow : maskSpans(shallow, dense), skipped: regions(text, deep), dense };
 }
 
 const CONTAINER_MARKER = /[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t\r\n]|$))/y;
@@ -99,6 +112,15 @@ function* deepIndentedItems(text: string, lines: readonly Span[]): Generator<Spa
   }
 }
 
+/** The fence a line opens, from its match of `CODE_FENCE`: three backticks followed by one more are inline code. */
+function opensCodeFence(fence: RegExpExecArray | null): string | undefined {
+  return fence && !(fence[1]![0] === '`' && fence[2]!.includes('`')) ? fence[1] : undefined;
+}
+
+function closesCodeFence(fence: RegExpExecArray | null, open: string): boolean {
+  return fence !== null && fence[1]![0] === open[0] && fence[1]!.length >= open.length && fence[2]!.trim() === '';
+}
+
 /**
  * Block markers (`:::name`) opened inside `MAX_NESTING` others: their fence lines. Code fences
  * are followed so that fences shown in code count for nothing.
@@ -111,13 +133,11 @@ function* deepBlockMarkers(text: string, lines: readonly Span[]): Generator<Span
     const body = text.slice(bodyStart, line.end);
     const fence = CODE_FENCE.exec(body);
     if (codeFence !== undefined) {
-      if (fence && fence[1]![0] === codeFence[0] && fence[1]!.length >= codeFence.length && fence[2]!.trim() === '') codeFence = undefined;
+      if (closesCodeFence(fence, codeFence)) codeFence = undefined;
       continue;
     }
-    if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
-      codeFence = fence[1]!;
-      continue;
-    }
+    codeFence = opensCodeFence(fence);
+    if (codeFence !== undefined) continue;
     const closing = MARKER_CLOSING.exec(body);
     if (closing) {
       // It closes the outermost open marker no longer than it, and everything inside that one.
@@ -217,6 +237,51 @@ function flanking(before: string | undefined, after: string | undefined): { left
     left: !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore),
     right: !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter),
   };
+}
+
+/** A run of one delimiter character is one token for micromark, so it counts once. */
+const INLINE_SYNTAX = /([*_~`])\1*|[[\]!&<\\:]/g;
+/** A line that may start a block other than a paragraph's continuation (or a quoted or listed paragraph). */
+const BLOCK_START = /^[ \t>]*(?:[#`~\-+*_=<|:]|\d{1,9}[.)]|\[\^)/;
+const INDENTED = /^(?: {4}|\t)/;
+
+/**
+ * The paragraphs, read from the lines alone, that hold more than `MAX_INLINE_SYNTAX` pieces of
+ * inline syntax. A paragraph here runs from a line that may start a block to the next such
+ * line or blank line; lines that may be code (fenced, or indented after a blank line), HTML or
+ * a table row start a stretch that is never counted, so code, HTML and tables are never skipped.
+ */
+function* denseParagraphs(text: string, lines: readonly Span[]): Generator<Span> {
+  let paragraph: { start: number; end: number; count: number } | undefined;
+  let codeFence: string | undefined;
+  let previousBlank = true;
+  const close = function* () {
+    if (paragraph && paragraph.count > MAX_INLINE_SYNTAX) yield { start: paragraph.start, end: paragraph.end };
+    paragraph = undefined;
+  };
+  for (const line of lines) {
+    const body = text.slice(line.start, line.end);
+    const blank = BLANK.test(body);
+    const fence = CODE_FENCE.exec(body.replace(/^[ \t>]*/, ''));
+    if (codeFence !== undefined) {
+      if (closesCodeFence(fence, codeFence)) codeFence = undefined;
+    } else if (blank || fence || previousBlank || BLOCK_START.test(body)) {
+      yield* close();
+      codeFence = opensCodeFence(fence);
+      if (codeFence === undefined && !blank && !mayBeCodeHtmlOrTable(body, previousBlank)) paragraph = { start: line.start, end: line.end, count: 0 };
+    } else if (body.includes('|')) {
+      paragraph = undefined;
+    }
+    previousBlank = blank;
+    if (!paragraph) continue;
+    paragraph.end = line.end;
+    paragraph.count += body.match(INLINE_SYNTAX)?.length ?? 0;
+  }
+  yield* close();
+}
+
+function mayBeCodeHtmlOrTable(line: string, afterBlank: boolean): boolean {
+  return line.includes('|') || /^[ \t>]*</.test(line) || (afterBlank && INDENTED.test(line));
 }
 
 /** Joins the blanked spans that no blank line separates, so that one deep part is one region. */

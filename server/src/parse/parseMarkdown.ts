@@ -22,12 +22,13 @@ export interface ParsedMarkdown {
 }
 
 /**
- * A part nested deeper than `MAX_NESTING` (blanked before parsing), or, should the parser fail
- * all the same, the whole text it was given.
+ * A part nested deeper than `MAX_NESTING` or a paragraph holding more than `MAX_INLINE_SYNTAX`
+ * pieces of inline syntax (both blanked before parsing), or, should the parser fail all the
+ * same, the whole text it was given.
  */
 export interface SkippedPart {
   readonly span: Span;
-  readonly cause: 'too-deep' | 'parser-failed';
+  readonly cause: 'too-deep' | 'too-dense' | 'parser-failed';
 }
 
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -48,7 +49,10 @@ export function parseText(text: string, frontMatter: boolean): ParsedMarkdown {
   const processor = frontMatter ? withFrontMatter : withoutFrontMatter;
   const parse = (source: string) => countByteOrderMark(source, processor.parse(source));
   const limited = limitNesting(text, frontMatter);
-  const skipped = limited.skipped.map((span): SkippedPart => ({ span, cause: 'too-deep' }));
+  const skipped = [
+    ...limited.skipped.map((span): SkippedPart => ({ span, cause: 'too-deep' })),
+    ...limited.dense.map((span): SkippedPart => ({ span, cause: 'too-dense' })),
+  ].sort((a, b) => a.span.start - b.span.start);
   try {
     const tree = parse(limited.text);
     const refused = findRefusedFenceAttributes(limited.text, tree);
@@ -96,7 +100,7 @@ function findRefusedFenceAttributes(text: string, tree: Root): Map<number, strin
     for (let line = lines.exec(text); line && line.index < end; line = lines.exec(text)) {
       const nameEnd = markerFenceNameEnd(line[0]);
       if (nameEnd === undefined) continue;
-      const braceAt = attributeBlockStart(text, line.index + nameEnd, end);
+      const braceAt = attributeBlockStart(text, line.index + nameEnd, line.index + line[0].length);
       if (braceAt !== undefined) refused.set(braceAt, text.slice(braceAt, attributeBlockEnd(text, braceAt, end)));
     }
   }
