@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { PATHOLOGICAL_SHAPES as SHAPES } from '../test/support/pathological.js';
 
 export interface BenchDocument {
   readonly name: string;
@@ -100,30 +101,11 @@ function readYaml(text: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Text of about `bytes`, `unit(i)` after `unit(i)`. */
-function filled(bytes: number, unit: (i: number) => string, start = ''): string {
-  const parts = [start];
-  for (let length = start.length, i = 0; length < bytes; i++) {
-    const next = unit(i);
-    parts.push(next);
-    length += next.length;
-  }
-  return parts.join('');
-}
-
-/** Wrapped at about 80 characters, as prose is, with no blank line: one paragraph. */
-const wrapped = (piece: string, i: number) => (i % Math.max(1, Math.floor(80 / piece.length)) === 0 ? `\n${piece}` : piece);
-
-/** The shapes whose check grew faster than their size (issue 12, item 2), each of `bytes`. */
-export const PATHOLOGICAL_SHAPES: readonly { readonly name: string; readonly make: (bytes: number) => string }[] = [
-  { name: 'many `[`', make: (bytes) => filled(bytes, (i) => wrapped('word [', i)) },
-  { name: 'unclosed marker labels', make: (bytes) => filled(bytes, (i) => wrapped(`:claim[text ${i} `, i)) },
-  { name: 'marker openings', make: (bytes) => filled(bytes, (i) => `:::claim{#c${i}}\ntext ${i}\n\n`) },
-  { name: 'lines of `]`', make: (bytes) => filled(bytes, () => `${']'.repeat(79)}\n`) },
-  { name: '400 nested list levels', make: (bytes) => filled(bytes, (i) => `${'- '.repeat(400)}item ${i}\n\nText.\n\n`) },
-  { name: 'front matter', make: (bytes) => `${filled(bytes, (i) => `  key${i}: https://example.org/${i}\n`, '---\nsources:\n')}---\n\n:claim[Cited [@key7]]{#c1}\n` },
-  { name: 'long citations', make: (bytes) => filled(bytes, (i) => `:evidence[Seen [${Array.from({ length: 200 }, (_, k) => `@key${i}-${k}`).join('; ')}]]{#e${i}}\n\n`) },
-];
+/**
+ * The shapes whose check grew faster than their size (issue 12, item 2), each of about `bytes`:
+ * the generators the scaling tests use, by name.
+ */
+export const PATHOLOGICAL_SHAPES: readonly { readonly name: string; readonly make: (bytes: number) => string }[] = Object.entries(SHAPES).map(([name, make]) => ({ name, make }));
 
 /** A CSL-JSON library of `count` entries, as a reference manager exports it. */
 export function cslLibrary(count: number): string {
