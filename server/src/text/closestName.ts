@@ -20,7 +20,8 @@ const REMEMBERED_ANSWERS = 10_000;
  */
 class NameIndex {
   private static readonly byList = new WeakMap<readonly string[], NameIndex>();
-  private static readonly recent = new Map<string, NameIndex>();
+  /** The last few indexes made, newest last: a new analysis lists the same names in a new array. */
+  private static readonly recent: NameIndex[] = [];
 
   static of(candidates: readonly string[]): NameIndex {
     let index = NameIndex.byList.get(candidates);
@@ -32,11 +33,10 @@ class NameIndex {
   }
 
   private static sameNames(candidates: readonly string[]): NameIndex {
-    const identity = candidates.join('\u0000');
-    const index = NameIndex.recent.get(identity) ?? new NameIndex(candidates);
-    NameIndex.recent.delete(identity);
-    NameIndex.recent.set(identity, index);
-    if (NameIndex.recent.size > REMEMBERED_INDEXES) NameIndex.recent.delete(NameIndex.recent.keys().next().value!);
+    const at = NameIndex.recent.findIndex((index) => sameList(index.candidates, candidates));
+    const index = at >= 0 ? NameIndex.recent.splice(at, 1)[0]! : new NameIndex(candidates);
+    NameIndex.recent.push(index);
+    if (NameIndex.recent.length > REMEMBERED_INDEXES) NameIndex.recent.shift();
     return index;
   }
 
@@ -154,4 +154,8 @@ function boundedDistance(a: string, b: string, bound: number): number {
     [older, previous, current] = [previous, current, older];
   }
   return previous[n]!;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
