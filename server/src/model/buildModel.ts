@@ -63,7 +63,7 @@ class ModelBuilder {
     const owners = { markers: this.markers, footnoteReferences: this.footnoteReferences, footnoteDefinitions: this.footnoteDefinitions };
     return {
       text: this.parsed.text,
-      lines: new LineIndex(this.parsed.text),
+      lines: this.parsed.lines ?? new LineIndex(this.parsed.text),
       frontMatter: this.frontMatter,
       markers: this.markers,
       nearMisses: this.nearMisses,

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { attributeBlockEnd, attributeBlockStart, markerFenceNameEnd } from '../language/scanning.js';
 import type { Span } from '../types.js';
 import { limitNesting } from './nesting.js';
+import type { LineIndex } from '../text/lineIndex.js';
 
 export interface ParsedMarkdown {
   readonly text: string;
@@ -19,6 +20,8 @@ export interface ParsedMarkdown {
   readonly refusedAttributeBlocks: ReadonlyMap<number, string>;
   /** The parts left out of the tree, which the model reports: nothing is analysed in them. */
   readonly skipped: readonly SkippedPart[];
+  /** The text's line index, when the parser made one (the block-wise parse does), for the model to keep. */
+  readonly lines?: LineIndex;
 }
 
 /**
