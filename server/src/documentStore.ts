@@ -52,8 +52,8 @@ interface Entry<Owner> {
   settled?: Analysis;
   /** A text whose analysis failed: requests on it get the error, never an older result. */
   failedText?: string;
-  /** The line index of the document's current text, once a request needed it. */
-  lines?: { readonly text: string; readonly index: LineIndex };
+  /** What `settled` can answer for the current text, once a request asked: worked out once per text. */
+  standIn?: { readonly text: string; readonly settled: Analysis; readonly answer: SettledAnalysis | undefined };
 }
 
 /** A finished analysis of an older text, and how offsets move between that text and the current one. */
@@ -167,10 +167,8 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     if (!entry || !settled || isBibliographyBuffer(uri)) return undefined;
     const { text } = entry.document;
     if (settled.syntax.model.text === text || entry.failedText === text || (entry.analysis?.text === text && entry.analysis.done)) return undefined;
-    const shift = TextShift.between(settled.syntax.model.text, text);
-    if (!onlyProseChanged(settled, text, shift)) return undefined;
-    if (entry.lines?.text !== text) entry.lines = { text, index: new LineIndex(text) };
-    return { analysis: settled, shift, lines: entry.lines.index };
+    if (entry.standIn?.text !== text || entry.standIn.settled !== settled) entry.standIn = { text, settled, answer: standInFor(settled, text) };
+    return entry.standIn.answer;
   }
 
   /**
@@ -214,6 +212,11 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
       if (this.entries.get(uri)?.document.text !== text) throw new Superseded(uri);
     };
   }
+}
+
+function standInFor(settled: Analysis, text: string): SettledAnalysis | undefined {
+  const shift = TextShift.between(settled.syntax.model.text, text);
+  return onlyProseChanged(settled, text, shift) ? { analysis: settled, shift, lines: new LineIndex(text) } : undefined;
 }
 
 /** Characters of the language's syntax and of Markdown's that may hold it. */

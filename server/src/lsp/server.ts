@@ -193,7 +193,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
    * undefined when it must wait for the current text's analysis.
    */
   function hoverFromSettled(params: HoverParams): LspHover | null | undefined {
-    const settled = documents.get(params.textDocument.uri) && documents.settledAnalysisOf(params.textDocument.uri);
+    const settled = documents.settledAnalysisOf(params.textDocument.uri);
     if (!settled) return undefined;
     const { analysis, shift, lines: current } = settled;
     const at = shift.back(current.offsetAt(params.position));

@@ -1,7 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
-import { lineEndAt } from '../text/textHelpers.js';
+import { lineEndAt, sameList } from '../text/textHelpers.js';
 import { blockEnds, opensUnclosedFrontMatter } from './blocks.js';
 import { parseMarkdown, parseText, type ParsedMarkdown, type SkippedPart } from './parseMarkdown.js';
 import { runToEnd, type Steps } from './steps.js';
@@ -281,10 +281,6 @@ function definitionsOf(blocks: readonly ParsedBlock[]): Definitions {
 function sameDefinitions(a: Definitions, b: Definitions): boolean {
   return sameList(a.topLevel, b.topLevel) && a.inContainers.length === b.inContainers.length
     && a.inContainers.every((entry, i) => entry.block === b.inContainers[i]!.block && sameList(entry.labels, b.inContainers[i]!.labels));
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /**

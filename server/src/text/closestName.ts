@@ -1,3 +1,5 @@
+import { sameList } from './textHelpers.js';
+
 /**
  * The candidate closest to `name`, if it is close: one edit for every three characters, at most
  * two, so that short ids like `c9` get no guess. Case is ignored; a swap of neighbours is one edit.
@@ -154,8 +156,4 @@ function boundedDistance(a: string, b: string, bound: number): number {
     [older, previous, current] = [previous, current, older];
   }
   return previous[n]!;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -21,3 +21,8 @@ export function capitalize(text: string): string {
 export function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
+
+/** Whether two lists hold the same items in the same order. */
+export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
