@@ -141,6 +141,11 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     if (!entry || isBibliographyBuffer(uri)) return Promise.reject(new Superseded(uri));
     const { text } = entry.document;
     if (entry.analysis?.text === text) return entry.analysis.result;
+    // An edit undone (or made and taken back before its analysis finished) needs no analysis.
+    if (entry.settled?.syntax.model.text === text) {
+      entry.analysis = { text, result: Promise.resolve(entry.settled), done: entry.settled };
+      return entry.analysis.result;
+    }
     const analysis: AnalysisOfText = { text, result: this.analyze(entry, text) };
     entry.analysis = analysis;
     analysis.result.then(

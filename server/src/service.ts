@@ -3,6 +3,15 @@ import { analyze, type Analysis } from './analysis/analysis.js';
 import { computeDiagnostics } from './analysis/diagnostics.js';
 import type { DocumentContext, LoadedBibliography } from './analysis/documentContext.js';
 import { readDocumentInSteps, type DocumentSyntax } from './analysis/documentSyntax.js';
+import { getQuickFixes, getWrapRefactorings } from './features/codeActions.js';
+import { getCompletions } from './features/completion.js';
+import { getDefinition } from './features/definition.js';
+import { getDocumentLinks } from './features/documentLinks.js';
+import { getHover } from './features/hover.js';
+import { getReferences } from './features/references.js';
+import { prepareRename, rename } from './features/rename.js';
+import { getDocumentSymbols, getFoldingRanges } from './features/symbols.js';
+import { indexedMarkers, matchWorkspaceSymbols, scanMarkers } from './features/workspaceSymbols.js';
 import { MAX_BIBLIOGRAPHY_BYTES, type FileKind, type Host } from './host.js';
 import { IncrementalParser } from './parse/incrementalParser.js';
 import { runPausing, runToEnd } from './parse/steps.js';
@@ -35,6 +44,28 @@ export interface TradecraftService {
   /** Forgets what was read of a file (a bibliography changed); whether anything had been. */
   forgetFile(uri: URI): boolean;
 }
+
+/** What an editor asks of one analysis, each a synchronous function of it. */
+export const editorFeatures = {
+  hover: getHover,
+  definition: getDefinition,
+  references: getReferences,
+  prepareRename,
+  rename,
+  completions: getCompletions,
+  quickFixes: getQuickFixes,
+  wrapRefactorings: getWrapRefactorings,
+  documentSymbols: getDocumentSymbols,
+  foldingRanges: getFoldingRanges,
+  documentLinks: getDocumentLinks,
+} as const;
+
+/** The quick reading of files that are not open, for workspace symbols: a scan of marker openings and ids, not a parse. */
+export const workspaceScan = { scanMarkers, indexedMarkers, matchWorkspaceSymbols } as const;
+
+export { RenameError } from './features/rename.js';
+export { documentationFor } from './rules/index.js';
+export { isInside } from './links/classifyLink.js';
 
 export interface ServiceOptions {
   readonly host: Host;

@@ -166,4 +166,16 @@ describe('the document store', () => {
       assert.equal(store.settledAnalysisOf(DOC), undefined, what);
     }
   });
+
+  it('answers an edit undone with the analysis of the text it brought back, without analysing again', async () => {
+    const { store } = storeOver();
+    const text = ':claim[A claim]{#c1}\n';
+    store.opened(DOC, 1, text);
+    const first = await store.analysisOf(DOC);
+    store.changed(DOC, 2, [{ text: ':claim[A claim]{#c1 for=}\n' }]);
+    const edited = store.analysisOf(DOC);
+    store.changed(DOC, 3, [{ text }]);
+    await assert.rejects(edited, Superseded);
+    assert.equal(await store.analysisOf(DOC), first);
+  });
 });

@@ -53,24 +53,6 @@ function describeImports(imports: readonly CoreImport[]): string[] {
   return imports.map(({ file, target }) => `server/src/${file} imports ${target}`);
 }
 
-/**
- * What the protocol layer still calls beside the service, until the service offers it: the debts
- * of "lsp → core only through the service and plain types". Pay one, then delete its line.
- */
-const LSP_IMPORTS_NOT_YET_THROUGH_THE_SERVICE = [
-  'server/src/lsp/convert.ts imports rules/index.ts',
-  'server/src/lsp/server.ts imports features/codeActions.ts',
-  'server/src/lsp/server.ts imports features/completion.ts',
-  'server/src/lsp/server.ts imports features/definition.ts',
-  'server/src/lsp/server.ts imports features/documentLinks.ts',
-  'server/src/lsp/server.ts imports features/hover.ts',
-  'server/src/lsp/server.ts imports features/references.ts',
-  'server/src/lsp/server.ts imports features/rename.ts',
-  'server/src/lsp/server.ts imports features/symbols.ts',
-  'server/src/lsp/workspaceIndex.ts imports features/workspaceSymbols.ts',
-  'server/src/lsp/workspaces.ts imports links/classifyLink.ts',
-];
-
 describe('invariants', () => {
   it('keeps the core pure: no Node built-in, no vscode, no LSP outside cli/, lsp/ and node/', () => {
     const forbidden = /^(node:|vscode$|vscode-languageserver|vscode-languageclient|fs$|path$|url$|os$|child_process$|worker_threads$)/;
@@ -98,9 +80,7 @@ describe('invariants', () => {
   it('keeps the protocol layer on the service, the document store, the plain types and the host', () => {
     const allowed = new Set(['lsp', 'node', 'service.ts', 'documentStore.ts', 'types.ts', 'settings.ts', 'host.ts']);
     const offenders = coreImports().filter(({ file, target, typeOnly }) => layerOf(file) === 'lsp' && !typeOnly && !allowed.has(layerOf(target)));
-    const found = describeImports(offenders);
-    assert.deepEqual(found.filter((line) => !LSP_IMPORTS_NOT_YET_THROUGH_THE_SERVICE.includes(line)), [], 'new imports beside the service');
-    assert.deepEqual(LSP_IMPORTS_NOT_YET_THROUGH_THE_SERVICE.filter((line) => !found.includes(line)), [], 'paid debts: delete these lines from the list');
+    assert.deepEqual(describeImports(offenders), []);
   });
 
   it('highlights the marker kinds of the vocabulary, all of them, in each pattern of the grammar', () => {

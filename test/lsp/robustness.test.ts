@@ -34,12 +34,19 @@ describe('robustness over the protocol', () => {
   const hoverAt = (uri: string, text: string, needle: string, shift: number) =>
     client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, shift) });
 
+  /** Opens a document and times its first, whole analysis: what a request that waited would cost, on this machine under its present load. */
+  async function openAndTime(name: string, text: string): Promise<{ uri: string; wholeAnalysis: number }> {
+    const opened = Date.now();
+    const uri = await client.open(name, text);
+    await client.currentDiagnostics(uri, 60_000);
+    return { uri, wholeAnalysis: Date.now() - opened };
+  }
+
   describe('outdated analyses', () => {
-    it('abandons the analysis of a version a newer edit replaced, and answers a hover from the newest version within a second', { timeout: 120_000 }, async () => {
+    it('abandons the analysis of a version a newer edit replaced, and answers a hover from the newest version without waiting for it', { timeout: 120_000 }, async () => {
       const tail = '\n:claim[A stale claim]{#fresh}\n\n:evidence[It says so]{#e-fresh for=fresh}\n';
       const original = generateAnalysis(1_000_000, 3) + tail;
-      const uri = await client.open('large.md', original);
-      await client.currentDiagnostics(uri, 60_000);
+      const { uri, wholeAnalysis } = await openAndTime('large.md', original);
       // Every block changes, so this version takes a whole parse...
       const everyBlockChanged = original.replaceAll('e', 'E');
       const outdated = await client.change(uri, [{ text: everyBlockChanged }]);
@@ -51,20 +58,19 @@ describe('robustness over the protocol', () => {
       const hover = await hoverAt(uri, newest, 'for=fresh', 5);
       const took = Date.now() - asked;
       assert.match(markdownOf(hover) ?? '', /A fresh claim/);
-      assert.ok(took < 1000, `the hover took ${took} ms`);
+      assert.ok(took < wholeAnalysis / 2, `the hover took ${took} ms, a whole analysis ${wholeAnalysis} ms`);
       assert.equal(await outdatedHover, CONTENT_MODIFIED, 'the outdated request is told the content changed');
       await client.currentDiagnostics(uri, 30_000);
       assert.ok(client.publications(uri).every((params) => params.version !== outdated), 'nothing is published for the outdated version');
       assert.ok(!client.logs.some((line) => line.includes('changed before its analysis')), 'giving up is no error');
     });
 
-    it('answers a hover within a second while an edit opens and closes a 1 MB front matter', { timeout: 120_000 }, async () => {
+    it('answers a hover without waiting while an edit opens and closes a 1 MB front matter', { timeout: 120_000 }, async () => {
       const sources = Array.from({ length: 25_000 }, (_, i) => `  s${i}: https://example.org/source/${i}\n`).join('');
       const body = '\n:claim[A claim [@s1]]{#c1}\n\n:evidence[It says so [@s2]]{#e1 for=c1}\n';
       const text = `---\ntitle: A long front matter\nsources:\n${sources}---\n${body}`;
       assert.ok(text.length > 1_000_000);
-      const uri = await client.open('front-matter.md', text);
-      await client.currentDiagnostics(uri, 60_000);
+      const { uri, wholeAnalysis } = await openAndTime('front-matter.md', text);
       const closing = positionOf(text, '---\n\n:claim');
       const opened = await client.change(uri, [{ range: { start: closing, end: { ...closing, character: 1 } }, text: '' }]);
       await client.change(uri, [{ range: { start: closing, end: closing }, text: '-' }]);
@@ -72,7 +78,7 @@ describe('robustness over the protocol', () => {
       const hover = await hoverAt(uri, text, 'for=c1', 5);
       const took = Date.now() - asked;
       assert.match(markdownOf(hover) ?? '', /A claim/);
-      assert.ok(took < 1000, `the hover took ${took} ms`);
+      assert.ok(took < wholeAnalysis / 2, `the hover took ${took} ms, a whole analysis ${wholeAnalysis} ms`);
       assert.ok(client.publications(uri).every((params) => params.version !== opened), 'nothing published for the version in between');
     });
   });

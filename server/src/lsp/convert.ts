@@ -21,8 +21,8 @@ import type { CompletionEntry } from '../features/completion.js';
 import type { Hover } from '../features/hover.js';
 import type { MarkerSymbol } from '../features/symbols.js';
 import type { OutlineKind } from '../language/markerKinds.js';
-import { documentationFor } from '../rules/index.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import { documentationFor } from '../service.js';
 import type { Diagnostic, Location, Severity, WorkspaceEdit } from '../types.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {

@@ -17,15 +17,8 @@ import {
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
-import { getQuickFixes, getWrapRefactorings } from '../features/codeActions.js';
-import { getCompletions } from '../features/completion.js';
-import { getDefinition } from '../features/definition.js';
-import { getDocumentLinks } from '../features/documentLinks.js';
-import { getHover } from '../features/hover.js';
-import { getReferences } from '../features/references.js';
-import { prepareRename, rename, RenameError } from '../features/rename.js';
-import { getDocumentSymbols, getFoldingRanges } from '../features/symbols.js';
 import type { Host } from '../host.js';
+import { editorFeatures as features, RenameError } from '../service.js';
 import {
   toLspCodeAction,
   toLspCompletionList,
@@ -182,7 +175,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
   });
 
   const hoverFromAnalysis = onDocument('hover', (analysis, params: HoverParams) => {
-    const hover = getHover(analysis, offsetOf(analysis, params));
+    const hover = features.hover(analysis, offsetOf(analysis, params));
     return hover ? toLspHover(hover, lines(analysis)) : null;
   }, null);
   connection.onHover((params, token) => hoverFromSettled(params) ?? hoverFromAnalysis(params, token));
@@ -198,7 +191,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
     const { analysis, shift, lines: current } = settled;
     const at = shift.back(current.offsetAt(params.position));
     if (at === undefined) return undefined;
-    const hover = getHover(analysis, at);
+    const hover = features.hover(analysis, at);
     if (!hover) return null;
     const start = shift.forward(hover.span.start);
     const end = shift.forward(hover.span.end);
@@ -206,26 +199,26 @@ export function startServer(connection: Connection, baseHost: Host): void {
     if (start === undefined || end === undefined || end - start !== hover.span.end - hover.span.start) return undefined;
     return toLspHover({ ...hover, span: { start, end } }, current);
   }
-  connection.onDefinition(onDocument('definition', (analysis, params) => toLspLocations(getDefinition(analysis, offsetOf(analysis, params))), []));
-  connection.onReferences(onDocument('references', (analysis, params) => toLspLocations(getReferences(analysis, offsetOf(analysis, params), params.context.includeDeclaration)), []));
+  connection.onDefinition(onDocument('definition', (analysis, params) => toLspLocations(features.definition(analysis, offsetOf(analysis, params))), []));
+  connection.onReferences(onDocument('references', (analysis, params) => toLspLocations(features.references(analysis, offsetOf(analysis, params), params.context.includeDeclaration)), []));
   connection.onPrepareRename(onDocument('prepareRename', (analysis, params) => {
-    const { span, placeholder } = prepareRename(analysis, offsetOf(analysis, params));
+    const { span, placeholder } = features.prepareRename(analysis, offsetOf(analysis, params));
     return { range: lines(analysis).rangeOf(span), placeholder };
   }, null));
-  connection.onRenameRequest(onDocument('rename', (analysis, params) => toLspWorkspaceEdit(rename(analysis, offsetOf(analysis, params), params.newName)), null));
-  connection.onCompletion(onDocument('completion', (analysis, params) => toLspCompletionList(getCompletions(analysis, offsetOf(analysis, params)), lines(analysis)), []));
+  connection.onRenameRequest(onDocument('rename', (analysis, params) => toLspWorkspaceEdit(features.rename(analysis, offsetOf(analysis, params), params.newName)), null));
+  connection.onCompletion(onDocument('completion', (analysis, params) => toLspCompletionList(features.completions(analysis, offsetOf(analysis, params)), lines(analysis)), []));
   connection.onCodeAction(onDocument('codeAction', (analysis, params) => {
     const span = { start: lines(analysis).offsetAt(params.range.start), end: lines(analysis).offsetAt(params.range.end) };
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
-    const fixes = wants(CodeActionKind.QuickFix) ? getQuickFixes(analysis, span) : [];
-    const refactorings = wants(CodeActionKind.RefactorRewrite) && span.end > span.start ? getWrapRefactorings(analysis, span) : [];
+    const fixes = wants(CodeActionKind.QuickFix) ? features.quickFixes(analysis, span) : [];
+    const refactorings = wants(CodeActionKind.RefactorRewrite) && span.end > span.start ? features.wrapRefactorings(analysis, span) : [];
     const snippets = clientCapabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     return [...fixes, ...refactorings].map((action) => toLspCodeAction(action, params.textDocument.uri, params.context.diagnostics, snippets));
   }, []));
-  connection.onDocumentSymbol(onDocument('documentSymbol', (analysis) => getDocumentSymbols(analysis).map(toLspDocumentSymbol), []));
-  connection.onFoldingRanges(onDocument('foldingRange', (analysis) => getFoldingRanges(analysis), []));
-  connection.onDocumentLinks(onDocument('documentLink', (analysis) => getDocumentLinks(analysis), []));
+  connection.onDocumentSymbol(onDocument('documentSymbol', (analysis) => features.documentSymbols(analysis).map(toLspDocumentSymbol), []));
+  connection.onFoldingRanges(onDocument('foldingRange', (analysis) => features.foldingRanges(analysis), []));
+  connection.onDocumentLinks(onDocument('documentLink', (analysis) => features.documentLinks(analysis), []));
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
       return await index.symbols(params.query, token);

@@ -1,8 +1,9 @@
 import type { CancellationToken, SymbolInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { indexedMarkers, matchWorkspaceSymbols, scanMarkers, type IndexedMarker } from '../features/workspaceSymbols.js';
+import type { IndexedMarker } from '../features/workspaceSymbols.js';
 import { MAX_DOCUMENT_BYTES, type Host } from '../host.js';
 import { Superseded, type DocumentStore } from '../documentStore.js';
+import { workspaceScan } from '../service.js';
 import { SYMBOL_KIND } from './convert.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -43,7 +44,7 @@ export class WorkspaceIndex {
     for (const document of this.documents.all().filter((open) => !seen.has(open.uri))) {
       files.push({ uri: document.uri, markers: await this.orNone(document.uri, () => this.openMarkers(document.uri)) });
     }
-    return matchWorkspaceSymbols(files, query).map((symbol) => ({
+    return workspaceScan.matchWorkspaceSymbols(files, query).map((symbol) => ({
       name: symbol.name,
       kind: SYMBOL_KIND[symbol.outline],
       location: { uri: symbol.uri, range: symbol.range },
@@ -64,7 +65,7 @@ export class WorkspaceIndex {
   private async openMarkers(uri: string): Promise<IndexedMarker[]> {
     while (this.documents.get(uri)) {
       try {
-        return indexedMarkers(await this.documents.analysisOf(uri));
+        return workspaceScan.indexedMarkers(await this.documents.analysisOf(uri));
       } catch (error) {
         if (!(error instanceof Superseded)) throw error;
       }
@@ -78,7 +79,7 @@ export class WorkspaceIndex {
     let markers = this.scans.get(key);
     if (!markers) {
       const read = await this.host.readFile(file, MAX_DOCUMENT_BYTES);
-      markers = read.kind === 'text' ? scanMarkers(read.text) : [];
+      markers = read.kind === 'text' ? workspaceScan.scanMarkers(read.text) : [];
       this.scans.set(key, markers);
     }
     return markers;

@@ -1,9 +1,8 @@
 import picomatch from 'picomatch';
 import { URI, Utils } from 'vscode-uri';
-import { isInside } from '../links/classifyLink.js';
 import type { Host } from '../host.js';
 import type { DocumentOwner } from '../documentStore.js';
-import { createService, type TradecraftService } from '../service.js';
+import { createService, isInside, type TradecraftService } from '../service.js';
 import { readClientSettings, type ServerSettings } from './clientSettings.js';
 
 /** Asks the client for the `tradecraft` section of a folder; undefined when the client cannot say. */
