@@ -44,6 +44,9 @@ export const CODES = [
   'bad-front-matter',
   'bad-bibliography',
   'broken-link',
+  'retracted-source',
+  'empty-source',
+  'bad-source-grade',
   'skipped-content',
 ] as const;
 export type Code = (typeof CODES)[number];

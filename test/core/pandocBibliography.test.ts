@@ -74,6 +74,18 @@ describe('BibTeX as Pandoc reads it', () => {
     assert.equal(items.get('names')?.author, 'Márquez, Gabriel García; van Beethoven, Ludwig; World Bank; others');
   });
 
+  it('reads grade and retracted from the fields, as texts, which pandoc ignores', () => {
+    const items = new Map(parseBibliography(fixture('zotero.bib') + fixture('jabref.bib'), 'bibtex').items.map((item) => [item.key, item]));
+    const reading = (key: string) => {
+      const item = items.get(key);
+      return { grade: item?.grade, retraction: item?.retraction, badFields: item?.badFields };
+    };
+    assert.deepEqual(reading('kovalenko_sanctions_????a'), { grade: 'B2', retraction: undefined, badFields: undefined });
+    assert.deepEqual(reading('office_of_the_president_decree_2026'), { grade: 'A1', retraction: undefined, badFields: undefined });
+    assert.deepEqual(reading('de_la_fontaine_fables_1668'), { grade: undefined, retraction: { reason: 'Withdrawn: the edition is überholt' }, badFields: undefined });
+    assert.deepEqual(reading('Plant2019'), { grade: 'F6', retraction: { reason: undefined }, badFields: undefined });
+  });
+
   it('reports where Pandoc stops, in its words, and still reads the entries around it', () => {
     const parsed = parseBibliography(fixture('broken.bib'), 'bibtex');
     assert.deepEqual({ line: parsed.error?.line, column: parsed.error?.column }, { line: 2, column: 37 });

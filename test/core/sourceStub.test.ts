@@ -27,9 +27,9 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
     .reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
 }
 
-/** A snippet's text with its tab stops empty, as an editor inserts it. */
-function expandSnippet(snippet: string): string {
-  return snippet.replace(/\\(.)|\$\d/gs, (_, escaped: string | undefined) => escaped ?? '');
+/** A snippet's text as an editor inserts it, its tab stops empty or typed into (`$1` is the title). */
+function expandSnippet(snippet: string, typed: readonly string[] = []): string {
+  return snippet.replace(/\\(.)|\$(\d)/gs, (_, escaped: string | undefined, stop: string | undefined) => escaped ?? typed[Number(stop) - 1] ?? '');
 }
 
 describe('the stub-source quick fix', () => {
@@ -52,4 +52,19 @@ describe('the stub-source quick fix', () => {
       }
     });
   }
+});
+
+describe('the stub the quick fix adds', () => {
+  it('is an empty source, flagged until its title is filled in', async () => {
+    const text = lines('---', 'sources:', '  other: https://example.org/other', '---', ':evidence[Cited [@stub]]{#e1}', '', ':evidence[Also [@other]]{#e2}');
+    const { analysis } = await analyzeFixture({ text });
+    const stub = getQuickFixes(analysis, analysis.citations[0]!.span).find((action) => action.title.startsWith('Add source'));
+    const [edit] = stub!.edits;
+    const codesAfter = async (typed: string[]) => {
+      const { diagnostics } = await analyzeFixture({ text: applyEdits(text, [{ ...edit!, newText: expandSnippet(edit!.snippet!, typed) }]) });
+      return diagnostics.map((d) => d.code);
+    };
+    assert.deepEqual(await codesAfter([]), ['empty-source']);
+    assert.deepEqual(await codesAfter(['Decree on restrictive measures']), []);
+  });
 });

@@ -14,10 +14,14 @@ import { analyzeFixture } from '../support/check.js';
  */
 const RULES_FOLDER = fileURLToPath(new URL('../../../server/src/rules/', import.meta.url));
 
-/** Beside every example: a bibliography that defines `trade-stats`, and one that does not parse. */
+/**
+ * Beside every example: a bibliography that defines `trade-stats`, one that does not parse, and
+ * one whose `field-notes` has a grade in lower case.
+ */
 const EXAMPLE_FILES = {
   '/ws/refs.yaml': 'trade-stats:\n  title: Foreign trade statistics\n  url: https://example.org/trade\n',
   '/ws/broken.json': '[{"id": "trade-stats",',
+  '/ws/graded.bib': '@misc{field-notes,\n  title = {Field notes},\n  grade = {b2}\n}\n',
 };
 
 interface Example {

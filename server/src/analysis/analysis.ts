@@ -3,7 +3,7 @@ import type { DocumentContext } from './documentContext.js';
 import type { DocumentSyntax } from './documentSyntax.js';
 import { buildSupportGraph, firstMarkerById, type MarkerFacts, type SourceCounts } from '../graph/supportGraph.js';
 import type { CitationForm, LinkSite, Marker } from '../model/model.js';
-import type { SourceEntry } from '../sources/sourceEntry.js';
+import { isEmptySource, type SourceEntry } from '../sources/sourceEntry.js';
 import { SourceTable } from '../sources/sourceTable.js';
 import type { Span } from '../types.js';
 
@@ -104,9 +104,13 @@ function sourcesByMarker(markers: readonly Marker[], citations: readonly Resolve
   return byMarker;
 }
 
-/** A working source is a key that resolves (or cannot be checked), a web link or a file of the workspace. */
+/**
+ * A working source is a key that resolves to a source neither retracted nor empty (or that cannot
+ * be checked), a web link or a file of the workspace.
+ */
 export function isWorking(site: ResolvedCitation | ClassifiedLink): boolean {
-  return 'status' in site ? site.status !== 'unknown' : site.kind === 'web' || site.kind === 'file';
+  if (!('status' in site)) return site.kind === 'web' || site.kind === 'file';
+  return site.status === 'unverifiable' || (site.source !== undefined && !site.source.retraction && !isEmptySource(site.source));
 }
 
 function countSources(markers: readonly Marker[], markerSources: readonly MarkerSources[]): SourceCounts[] {

@@ -1,3 +1,4 @@
+import { bibliographySpan } from './describe.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -32,15 +33,13 @@ export const badBibliography: Rule = {
   defaultSeverity: 'error',
   summary: 'A bibliography file is missing, unreadable or does not parse.',
   *check(analysis) {
-    const { frontMatter, lines } = analysis.syntax.model;
-    const settingsSpan = frontMatter ? lines.lineSpan(lines.positionAt(frontMatter.span.start).line) : lines.lineSpan(0);
     for (const bibliography of analysis.context.bibliographies) {
       if (!bibliography.problem) continue;
       const { reason, line, column } = bibliography.problem;
       const where = line === undefined ? '' : ` (line ${line + 1}${column === undefined ? '' : `, column ${column + 1}`})`;
       const origin = bibliography.reference ? '' : ' (named in the settings)';
       yield {
-        span: bibliography.reference?.span ?? settingsSpan,
+        span: bibliographySpan(analysis, bibliography),
         message: `Bibliography "${bibliography.name}"${origin} could not be used: ${reason}${where}. Until it is fixed, citations are not checked against the sources.`,
       };
     }

@@ -1,7 +1,9 @@
 import type { Analysis } from '../analysis/analysis.js';
+import type { LoadedBibliography } from '../analysis/documentContext.js';
 import type { Marker } from '../model/model.js';
 import { closestName } from '../text/closestName.js';
 import { firstWords } from '../text/textHelpers.js';
+import type { Span } from '../types.js';
 
 export { capitalize } from '../text/textHelpers.js';
 
@@ -35,4 +37,14 @@ export function* readableMarkers(analysis: Analysis): Generator<{ marker: Marker
 export function didYouMean(name: string, candidates: readonly string[]): string {
   const closest = closestName(name, candidates);
   return closest ? ` Did you mean "${closest}"?` : '';
+}
+
+/**
+ * Where a diagnostic about a bibliography file goes: the `bibliography:` entry that names it, or
+ * for a file from the settings the front matter's first line (line 1 without front matter).
+ */
+export function bibliographySpan(analysis: Analysis, bibliography: LoadedBibliography): Span {
+  if (bibliography.reference) return bibliography.reference.span;
+  const { frontMatter, lines } = analysis.syntax.model;
+  return lines.lineSpan(frontMatter ? lines.positionAt(frontMatter.span.start).line : 0);
 }

@@ -2,11 +2,14 @@ import type { Code } from '../types.js';
 import { badAttribute } from './bad-attribute.js';
 import { badBibliography } from './bad-bibliography.js';
 import { badFrontMatter } from './bad-front-matter.js';
+import { badSourceGrade } from './bad-source-grade.js';
 import { brokenLink } from './broken-link.js';
 import { circularSupport } from './circular-support.js';
 import { duplicateId } from './duplicate-id.js';
 import { emptyMarker } from './empty-marker.js';
+import { emptySource } from './empty-source.js';
 import { placeholderLink } from './placeholder-link.js';
+import { retractedSource } from './retracted-source.js';
 import type { Rule } from './rule.js';
 import { unknownMarker } from './unknown-marker.js';
 import { unknownReference } from './unknown-reference.js';
@@ -34,6 +37,9 @@ export const RULES: readonly Rule[] = [
   badFrontMatter,
   badBibliography,
   brokenLink,
+  retractedSource,
+  emptySource,
+  badSourceGrade,
   skippedContent,
 ];
 

@@ -5,7 +5,7 @@ import { withLineFeeds, yamlReason } from './frontMatter.js';
 import { scanBibtex } from './bibtex.js';
 import { findJsonError } from './jsonError.js';
 import { latexNames, latexToText } from './latexText.js';
-import { compact, cslDetails, detailsFromValue, scalarToText, type SourceDetails } from './sourceEntry.js';
+import { compact, cslDetails, detailsFromValue, gradeDetails, scalarToText, type SourceDetails } from './sourceEntry.js';
 
 export interface BibliographyItem extends SourceDetails {
   readonly key: string;
@@ -96,7 +96,11 @@ function parseBibtexText(text: string): BibliographyParseResult {
 function bibtexDetails(fields: ReadonlyMap<string, string>): SourceDetails {
   const text = (...names: string[]): string | undefined => firstPresent(fields, names, latexToText);
   const verbatim = (name: string): string | undefined => firstPresent(fields, [name], (value) => value.trim());
-  return compact({
+  const latex = (name: string): string | undefined => {
+    const value = fields.get(name);
+    return value === undefined ? undefined : latexToText(value);
+  };
+  const details = compact({
     title: text('title'),
     author: firstPresent(fields, ['author', 'editor'], (value) => latexNames(value).join('; ')),
     publisher: text('publisher', 'institution', 'organization', 'journal', 'journaltitle'),
@@ -106,6 +110,7 @@ function bibtexDetails(fields: ReadonlyMap<string, string>): SourceDetails {
     accessed: verbatim('urldate'),
     note: text('note'),
   });
+  return { ...details, ...gradeDetails(latex('grade'), latex('retracted')) };
 }
 
 /** The first of `names` whose value reads as some text. */

@@ -1,3 +1,4 @@
+import { NOT_ALLOWED, readGrade, readRetracted, type Retraction } from '../language/sourceGrades.js';
 import type { Range, Span } from '../types.js';
 
 /** Where a source is defined: a key of the front matter, or an entry of a bibliography file. */
@@ -14,7 +15,14 @@ export interface SourceDetails {
   readonly doi?: string;
   readonly accessed?: string;
   readonly note?: string;
+  /** An Admiralty code (`B2`). */
+  readonly grade?: string;
+  readonly retraction?: Retraction;
+  /** The fields whose value is not allowed (`grade: B7`, `retracted: 1`): `bad-source-grade`. */
+  readonly badFields?: readonly GradeField[];
 }
+
+export type GradeField = 'grade' | 'retracted';
 
 export interface SourceEntry extends SourceDetails {
   readonly key: string;
@@ -31,7 +39,7 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
  */
 export function detailsFromValue(value: unknown): SourceDetails | undefined {
   if (value === null || value === undefined) return {};
-  if (typeof value === 'string') return SCHEME.test(value) ? { url: value } : { title: value };
+  if (typeof value === 'string') return value.trim() === '' ? {} : SCHEME.test(value) ? { url: value } : { title: value };
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
   const details: Record<string, string> = {};
@@ -39,7 +47,27 @@ export function detailsFromValue(value: unknown): SourceDetails | undefined {
     const text = field === 'author' ? namesToText(record[field]) : scalarToText(record[field]);
     if (text) details[field] = text;
   }
-  return details;
+  return { ...details, ...gradeDetails(record['grade'], record['retracted']) };
+}
+
+/** The `grade` and `retracted` fields, as every format gives them (BibTeX as texts). */
+export function gradeDetails(gradeValue: unknown, retractedValue: unknown): Pick<SourceDetails, 'grade' | 'retraction' | 'badFields'> {
+  const grade = readGrade(gradeValue);
+  const retraction = readRetracted(retractedValue);
+  const badFields = [grade === NOT_ALLOWED && 'grade', retraction === NOT_ALLOWED && 'retracted'].filter((field): field is GradeField => field !== false);
+  return compact({
+    grade: grade === NOT_ALLOWED ? undefined : grade,
+    retraction: retraction === NOT_ALLOWED ? undefined : retraction,
+    badFields: badFields.length > 0 ? badFields : undefined,
+  });
+}
+
+/**
+ * An empty source: a stub with none of title, author, url and doi (an empty text is none), which
+ * sources nothing until it is filled in.
+ */
+export function isEmptySource(details: SourceDetails): boolean {
+  return !details.title && !details.author && !details.url && !details.doi;
 }
 
 export function scalarToText(value: unknown): string | undefined {
@@ -68,7 +96,7 @@ function nameToText(name: unknown): string | undefined {
 
 /** The details of a CSL item (CSL-JSON, CSL YAML, Pandoc's `references:`). */
 export function cslDetails(record: Record<string, unknown>): SourceDetails {
-  return compact({
+  const details = compact({
     title: scalarToText(record['title']),
     author: namesToText(record['author']) ?? namesToText(record['editor']),
     publisher: scalarToText(record['publisher']) ?? scalarToText(record['container-title']),
@@ -78,6 +106,7 @@ export function cslDetails(record: Record<string, unknown>): SourceDetails {
     accessed: cslDate(record['accessed']),
     note: scalarToText(record['note']),
   });
+  return { ...details, ...gradeDetails(record['grade'], record['retracted']) };
 }
 
 function cslDate(value: unknown): string | undefined {
@@ -88,6 +117,7 @@ function cslDate(value: unknown): string | undefined {
   return scalarToText(record['literal']) ?? scalarToText(record['raw']);
 }
 
-export function compact(details: Record<string, string | undefined>): SourceDetails {
-  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+/** The fields that have a value: an entry's details hold no `undefined`. */
+export function compact<T extends Record<string, unknown>>(details: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
