@@ -2,6 +2,7 @@ import type { ListItem, MarkerAttributes } from '../language/attributes.js';
 import type { MarkerKind } from '../language/markerKinds.js';
 import type { SkippedPart } from '../parse/parseMarkdown.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import type { MappedText } from '../text/mappedText.js';
 import type { Span } from '../types.js';
 
 export type MarkerForm = 'inline' | 'leaf' | 'block';
@@ -26,6 +27,11 @@ export interface Marker {
   readonly content: Span;
   /** The content as plain text, whitespace collapsed. */
   readonly text: string;
+  /**
+   * Claims and hypotheses only: the text read for likelihood terms and confidence phrases, its own
+   * content's and then each referenced footnote's (`model/markerProse.ts`).
+   */
+  readonly prose?: readonly MappedText[];
   readonly isEmpty: boolean;
   /** The attribute block did not parse; `attributes` holds what could still be read from it. */
   readonly attributesRefused: boolean;
