@@ -44,6 +44,9 @@ export const CODES = [
   'bad-front-matter',
   'bad-bibliography',
   'broken-link',
+  'off-scale-likelihood',
+  'mixed-estimative-scale',
+  'confidence-with-likelihood',
   'skipped-content',
 ] as const;
 export type Code = (typeof CODES)[number];

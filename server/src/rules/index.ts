@@ -4,8 +4,11 @@ import { badBibliography } from './bad-bibliography.js';
 import { badFrontMatter } from './bad-front-matter.js';
 import { brokenLink } from './broken-link.js';
 import { circularSupport } from './circular-support.js';
+import { confidenceWithLikelihood } from './confidence-with-likelihood.js';
 import { duplicateId } from './duplicate-id.js';
 import { emptyMarker } from './empty-marker.js';
+import { mixedEstimativeScale } from './mixed-estimative-scale.js';
+import { offScaleLikelihood } from './off-scale-likelihood.js';
 import { placeholderLink } from './placeholder-link.js';
 import type { Rule } from './rule.js';
 import { unknownMarker } from './unknown-marker.js';
@@ -34,6 +37,9 @@ export const RULES: readonly Rule[] = [
   badFrontMatter,
   badBibliography,
   brokenLink,
+  offScaleLikelihood,
+  mixedEstimativeScale,
+  confidenceWithLikelihood,
   skippedContent,
 ];
 
