@@ -12,7 +12,8 @@ interface TrieNode<T> {
 
 /** Words are runs of letters, marks and digits: a hyphen, an apostrophe or any other sign ends one. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const ONLY_WHITE_SPACE = /^\s+$/u;
+/** The next word of a term: white space, then a word (sticky, from where the last word ended). */
+const NEXT_WORD = /\s+([\p{L}\p{M}\p{N}]+)/uy;
 
 /**
  * Finds terms of one or more words in a text: as whole words, ignoring case, with any white
@@ -36,29 +37,33 @@ export class TermMatcher<T> {
   }
 
   matches(text: string): TermMatch<T>[] {
-    const words = [...text.matchAll(WORD)].map((match) => ({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length }));
+    const lower = text.toLowerCase();
+    // Lower case is read from the whole text at once where that keeps every index (it nearly always does).
+    const fold = lower.length === text.length ? (start: number, end: number) => lower.slice(start, end) : (start: number, end: number) => text.slice(start, end).toLowerCase();
     const found: TermMatch<T>[] = [];
-    for (let first = 0; first < words.length; ) {
-      const longest = this.longestAt(text, words, first);
-      if (!longest) {
-        first++;
-        continue;
-      }
-      found.push({ start: words[first]!.start, end: words[longest.last]!.end, value: longest.value });
-      first = longest.last + 1;
+    const words = new RegExp(WORD);
+    for (let word = words.exec(text); word; word = words.exec(text)) {
+      const first = this.root.next.get(fold(word.index, word.index + word[0].length));
+      const longest = first && this.longestFrom(text, fold, first, word.index + word[0].length);
+      if (!longest) continue;
+      found.push({ start: word.index, end: longest.end, value: longest.value });
+      words.lastIndex = longest.end;
     }
     return found;
   }
 
-  private longestAt(text: string, words: readonly { word: string; start: number; end: number }[], first: number): { last: number; value: T } | undefined {
-    let node = this.root.next.get(words[first]!.word);
-    let longest: { last: number; value: T } | undefined;
-    for (let at = first; node; ) {
-      if (node.value !== undefined) longest = { last: at, value: node.value };
-      const following = words[at + 1];
-      if (!following || !ONLY_WHITE_SPACE.test(text.slice(words[at]!.end, following.start))) break;
-      node = node.next.get(following.word);
-      at++;
+  /** The longest term that goes on from `node`, whose last word so far ends at `end`. */
+  private longestFrom(text: string, fold: (start: number, end: number) => string, node: TrieNode<T>, end: number): { end: number; value: T } | undefined {
+    let longest = node.value === undefined ? undefined : { end, value: node.value };
+    const next = new RegExp(NEXT_WORD);
+    for (let current: TrieNode<T> | undefined = node; current && current.next.size > 0; ) {
+      next.lastIndex = end;
+      const word = next.exec(text);
+      if (!word) break;
+      const wordEnd = word.index + word[0].length;
+      current = current.next.get(fold(wordEnd - word[1]!.length, wordEnd));
+      if (current?.value !== undefined) longest = { end: wordEnd, value: current.value };
+      end = wordEnd;
     }
     return longest;
   }
