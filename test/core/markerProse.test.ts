@@ -29,8 +29,8 @@ describe('the prose of a claim or hypothesis', () => {
     assert.deepEqual(proseOf(text), ['very | likely |very| likely | very| likely', 'A note.']);
   });
 
-  it('removes citations, their prefixes and locators included, and in-text ones', () => {
-    assert.deepEqual(proseOf(':claim[very [see @a, p. 4; @b] likely, says @c. Likely]{#c1}'), ['very [|; |] likely, says |. Likely']);
+  it('removes citations, their brackets, prefixes and locators included, and in-text ones', () => {
+    assert.deepEqual(proseOf(':claim[very [see @a, p. 4; @b] likely, says @c. Likely]{#c1}'), ['very | likely, says |. Likely']);
   });
 
   it('reads link text, not link targets, titles or autolinks', () => {

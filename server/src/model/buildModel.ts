@@ -63,7 +63,7 @@ class ModelBuilder {
     this.writeMarkerTexts();
     const owners = { markers: this.markers, footnoteReferences: this.footnoteReferences, footnoteDefinitions: this.footnoteDefinitions };
     const citations = assignOwners(findCitations(this.text, this.opaque), owners);
-    readMarkerProse(this.parsed.tree, this.text, this.markers, this.nearMisses, citations.map((citation) => citation.itemSpan));
+    readMarkerProse(this.parsed.tree, this.text, this.markers, this.nearMisses, citations.map((citation) => citation.citationSpan));
     return {
       text: this.parsed.text,
       lines: this.parsed.lines ?? new LineIndex(this.parsed.text),

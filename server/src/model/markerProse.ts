@@ -22,7 +22,7 @@ export function readMarkerProse(tree: Root, text: string, markers: readonly Mark
   const judgments = new Map(markers.filter((marker) => JUDGMENT_KINDS.has(marker.kind)).map((marker) => [marker.span.start, marker]));
   if (judgments.size === 0) return;
   const nested = new Set([...markers.map((marker) => marker.span.start), ...nearMisses.map((miss) => miss.opening.start)]);
-  new ProseReader(text, nested, [...removed].sort((a, b) => a.start - b.start)).read(tree, judgments);
+  new ProseReader(text, nested, distinctSorted(removed)).read(tree, judgments);
 }
 
 class ProseReader {
@@ -152,4 +152,10 @@ class ProseReader {
     }
     return low;
   }
+}
+
+/** The spans by their start, each once (the items of one bracketed citation share its span). */
+function distinctSorted(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return sorted.filter((span, i) => i === 0 || span.start !== sorted[i - 1]!.start);
 }

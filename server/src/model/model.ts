@@ -63,6 +63,8 @@ export interface CitationSite {
   readonly suppressAuthor: boolean;
   /** The whole item: prefix, key and locator (`see @a, p. 4`), where a hover belongs. */
   readonly itemSpan: Span;
+  /** The whole citation: its brackets and every item of it (`[see @a, p. 4; -@b]`), or the in-text item. */
+  readonly citationSpan: Span;
   /** The markers whose own content holds this site (none outside markers, several via a shared footnote). */
   readonly owners: readonly Marker[];
 }

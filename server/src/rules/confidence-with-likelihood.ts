@@ -21,9 +21,12 @@ import type { Rule } from './rule.js';
  * @example ok
  *   ---
  *   standards: phia
+ *   sources:
+ *     outlook: https://example.org/o
  *   ---
  *   :claim[Flows are likely to hold. We have moderate confidence in this [the outlook](https://example.org/o).]{#c1}
  *   :claim[Is a cut likely? We have low confidence either way [the report](https://example.org/r).]{#c2}
+ *   :claim[A cut is unlikely.[@outlook] Confidence is high.]{#c3}
  */
 export const confidenceWithLikelihood: Rule = {
   code: 'confidence-with-likelihood',
