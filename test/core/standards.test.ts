@@ -27,6 +27,10 @@ describe('choosing a standard', () => {
     assert.equal(await standardOf(['standards: none'], 'phia'), undefined);
   });
 
+  it('applies the setting\'s while the front matter does not parse, since its standards: cannot be read', async () => {
+    assert.equal(await standardOf(['standards: icd203', 'title: [unclosed'], 'phia'), 'phia');
+  });
+
   it('reads standards: with no value as no choice', async () => {
     assert.equal(await standardOf(['standards:'], 'phia'), 'phia');
   });
@@ -75,5 +79,17 @@ describe('the tradecraft.standards setting', () => {
       assert.equal(warnings.length, 1);
       assert.match(warnings[0]!, /^tradecraft\.standards: .* is not one of none, icd203, phia/);
     }
+  });
+});
+
+describe('the likelihood terms of a document', () => {
+  it('counts and reports a term of a footnote that two judgments reference once (so the rows tie here)', async () => {
+    const text = lines('---', 'standards: icd203', '---', ':claim[One[^n] [x](https://example.org/x)]{#c1}', ':claim[Two[^n] [x](https://example.org/x)]{#c2}', ':claim[It is likely [x](https://example.org/x)]{#c3}', '', '[^n]: Highly probable, with high confidence.');
+    assert.deepEqual(await diagnosticLines(text), ['8:confidence-with-likelihood', '8:mixed-estimative-scale']);
+  });
+
+  it('counts silenced terms for mixed-estimative-scale, as the spec says', async () => {
+    const text = lines('---', 'standards: icd203', '---', '<!-- tradecraft-disable -->', ':claim[It is probable and probably so [x](https://example.org/x)]{#c1}', '<!-- tradecraft-enable -->', ':claim[It is likely [x](https://example.org/x)]{#c2}');
+    assert.deepEqual(await diagnosticLines(text), ['7:mixed-estimative-scale']);
   });
 });
