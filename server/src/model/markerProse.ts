@@ -6,8 +6,8 @@ import type { Marker, NearMiss } from './model.js';
 
 /** What is removed from the text read, and breaks a term: code, raw HTML, images, footnote references. */
 const REMOVED_TYPES = new Set(['inlineCode', 'code', 'html', 'image', 'imageReference', 'footnoteReference', 'definition', 'footnoteDefinition', 'yaml']);
-/** Nodes that stand inside a line; any other ends with white space (a paragraph break, a table cell). */
-const INLINE_TYPES = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'break', 'textDirective', ...REMOVED_TYPES]);
+/** Inline nodes whose children are read; any other node with children is a block, which ends with white space. */
+const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDirective']);
 const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
 
@@ -86,7 +86,7 @@ class ProseReader {
     // A link's text is read; an autolink (`<https://…>`, `www.…`) is not.
     if ((node.type === 'link' || node.type === 'linkReference') && this.text[start] !== '[') return out.appendBreak(start);
     if ('children' in node) for (const child of node.children) this.readNode(child, out, references);
-    if (!INLINE_TYPES.has(node.type)) out.append('\n', end);
+    if (!INLINE_PARENTS.has(node.type)) out.append('\n', end);
   }
 
   /**
