@@ -151,7 +151,7 @@ function readBibliography(pair: Pair<unknown, unknown> | undefined, toSpan: ToSp
   return { references, problems: [] };
 }
 
-/** `standards:` alone, or with an empty value, chooses nothing; a value not allowed chooses `none`. */
+/** No `standards:`, or one with no value, chooses nothing; a value not allowed chooses `none`. */
 function readStandards(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): { choice: StandardChoice | undefined; problems: FrontMatterProblem[] } {
   if (!pair || isEmpty(pair.value)) return { choice: undefined, problems: [] };
   const value = isScalar(pair.value) ? pair.value.value : undefined;
