@@ -129,7 +129,7 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
       const syntax = document.pause ? await runPausing(steps, document.pause) : runToEnd(steps);
       const context = await loadContext(syntax, document);
       await document.pause?.();
-      return analyze(syntax, context);
+      return analyze(syntax, context, settings);
     },
     computeDiagnostics(analysis) {
       return computeDiagnostics(analysis, settings);

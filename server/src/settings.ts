@@ -1,4 +1,8 @@
 import type { URI } from 'vscode-uri';
+import type { StandardChoice } from './language/standards.js';
+
+/** What `tradecraft.standards` and `--standards` may say: the values of front matter `standards:`. */
+export { isStandardChoice, STANDARD_CHOICES, type StandardChoice } from './language/standards.js';
 import type { Code, SeveritySetting } from './types.js';
 
 /** What the user configures: `tradecraft.*` in the editor, flags on the command line. */
@@ -12,6 +16,11 @@ export interface Settings {
    * document, so they are read only inside the workspace.
    */
   readonly workspaceBibliography: readonly URI[];
+  /**
+   * The standard of analytic writing documents are held to (`tradecraft.standards`,
+   * `--standards`), unless a document's front matter `standards:` says otherwise.
+   */
+  readonly standards: StandardChoice;
 }
 
-export const DEFAULT_SETTINGS: Settings = { severity: {}, bibliography: [], workspaceBibliography: [] };
+export const DEFAULT_SETTINGS: Settings = { severity: {}, bibliography: [], workspaceBibliography: [], standards: 'none' };

@@ -47,6 +47,9 @@ export const CODES = [
   'retracted-source',
   'empty-source',
   'bad-source-grade',
+  'off-scale-likelihood',
+  'mixed-estimative-scale',
+  'confidence-with-likelihood',
   'skipped-content',
 ] as const;
 export type Code = (typeof CODES)[number];

@@ -94,4 +94,15 @@ describe('diagnostics over the protocol', () => {
     assert.deepEqual(await client.diagnostics(uri, (p) => p.diagnostics.length === 0), []);
     await client.setSettings({ diagnosticsDelay: 0 });
   });
+
+  it('hold documents to the standard the settings choose, and log a value that is none', async () => {
+    const uri = await client.open('standards.md', ':claim[Prices will very likely fall [x](https://example.org/x)]{#c1}\n');
+    assert.deepEqual(await client.currentDiagnostics(uri), []);
+    await client.setSettings({ diagnosticsDelay: 0, standards: 'phia' });
+    assert.deepEqual(await client.diagnostics(uri, (p) => p.diagnostics.length > 0).then((ds) => ds.map((d) => d.code)), ['off-scale-likelihood']);
+    await client.setSettings({ diagnosticsDelay: 0, standards: 'PHIA' });
+    assert.deepEqual(await client.diagnostics(uri, (p) => p.diagnostics.length === 0), []);
+    assert.ok(client.logs.some((line) => line.includes('tradecraft.standards: "PHIA" is not one of none, icd203, phia')), client.logs.join('\n'));
+    await client.setSettings({ diagnosticsDelay: 0 });
+  });
 });

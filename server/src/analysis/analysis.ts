@@ -1,9 +1,12 @@
 import { classifyByText, linkedFile, type LinkKind } from '../links/classifyLink.js';
 import type { DocumentContext } from './documentContext.js';
 import type { DocumentSyntax } from './documentSyntax.js';
+import { readLikelihoodUses, type LikelihoodUse } from './estimativeLanguage.js';
 import { buildSupportGraph, firstMarkerById, type MarkerFacts, type SourceCounts } from '../graph/supportGraph.js';
+import type { Standard } from '../language/standards.js';
 import type { CitationForm, LinkSite, Marker } from '../model/model.js';
 import { isEmptySource, type SourceEntry } from '../sources/sourceEntry.js';
+import type { Settings } from '../settings.js';
 import { SourceTable } from '../sources/sourceTable.js';
 import type { Span } from '../types.js';
 
@@ -53,10 +56,17 @@ export interface Analysis {
   /** By marker index. */
   readonly markerSources: readonly MarkerSources[];
   readonly markersById: ReadonlyMap<string, Marker>;
+  /**
+   * The standard of analytic writing the document is held to: its front matter's `standards:`,
+   * else the setting's; undefined for none. The standards rules report nothing without one.
+   */
+  readonly standard: Standard | undefined;
+  /** The likelihood terms of claims and hypotheses, in document order; none without a standard. */
+  readonly likelihoodUses: readonly LikelihoodUse[];
 }
 
-/** Joins a document's syntax with what its files said. Pure and synchronous. */
-export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analysis {
+/** Joins a document's syntax with what its files said and the standard chosen. Pure and synchronous. */
+export function analyze(syntax: DocumentSyntax, context: DocumentContext, settings: Pick<Settings, 'standards'>): Analysis {
   const { model, frontMatter } = syntax;
   const sources = SourceTable.of([...frontMatter.sources, ...frontMatter.references], context.bibliographies);
   const sourcesUnavailable = frontMatter.problems.some((problem) => problem.hidesSources) || context.bibliographies.some((bibliography) => bibliography.problem);
@@ -65,7 +75,10 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analy
   const nearMissIds = new Set(model.nearMisses.flatMap((miss) => (miss.id ? [miss.id] : [])));
   const markerSources = sourcesByMarker(model.markers, citations, links);
   const facts = buildSupportGraph(model.markers, countSources(model.markers, markerSources), nearMissIds);
-  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById: firstMarkerById(model.markers) };
+  const chosen = frontMatter.standards ?? settings.standards;
+  const standard = chosen === 'none' ? undefined : chosen;
+  const likelihoodUses = standard ? readLikelihoodUses(model.markers) : [];
+  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById: firstMarkerById(model.markers), standard, likelihoodUses };
 }
 
 function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean): ResolvedCitation[] {

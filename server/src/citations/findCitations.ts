@@ -13,6 +13,7 @@ export type FoundCitation = OwnedSite<{
   readonly locator: string;
   readonly suppressAuthor: boolean;
   readonly itemSpan: Span;
+  readonly citationSpan: Span;
 }>;
 
 /** A key as written after `@`: plain, or any text in braces (`@{odd key}`). */
@@ -40,14 +41,14 @@ function findBracketed(prose: string): { span: Span; citations: FoundCitation[] 
     const inside = match[1]!;
     if (BLANK_LINE.test(inside)) continue;
     const insideStart = match.index + 1;
-    const citations = readItems(inside, insideStart);
+    const citations = readItems(inside, insideStart, { start: match.index, end: match.index + match[0].length });
     if (citations) groups.push({ span: { start: match.index, end: match.index + match[0].length }, citations });
   }
   return groups;
 }
 
 /** Reads `see @a, p. 4; -@b`; undefined unless every item holds a key, as Pandoc requires. */
-function readItems(inside: string, insideStart: number): FoundCitation[] | undefined {
+function readItems(inside: string, insideStart: number, citationSpan: Span): FoundCitation[] | undefined {
   const citations: FoundCitation[] = [];
   let itemStart = insideStart;
   for (const item of inside.split(';')) {
@@ -61,6 +62,7 @@ function readItems(inside: string, insideStart: number): FoundCitation[] | undef
       locator: suffix!.replace(/^\s*,/, '').trim(),
       suppressAuthor: minus === '-',
       itemSpan: { start: itemStart + space!.length, end: itemStart + item.trimEnd().length },
+      citationSpan,
     }));
     itemStart += item.length + 1;
   }
@@ -75,12 +77,8 @@ function findInText(prose: string, taken: readonly Span[]): FoundCitation[] {
     if (next < taken.length && taken[next]!.start <= match.index) continue;
     const rawKey = match[1]!;
     const span = { start: match.index, end: match.index + 1 + rawKey.length };
-    citations.push(citation(rawKey, 'in-text', span, span.start + 1, {
-      prefix: '',
-      locator: (match[2] ?? '').trim(),
-      suppressAuthor: false,
-      itemSpan: { start: match.index, end: match.index + match[0].length },
-    }));
+    const itemSpan = { start: match.index, end: match.index + match[0].length };
+    citations.push(citation(rawKey, 'in-text', span, span.start + 1, { prefix: '', locator: (match[2] ?? '').trim(), suppressAuthor: false, itemSpan, citationSpan: itemSpan }));
   }
   return citations;
 }
@@ -90,7 +88,7 @@ function citation(
   form: CitationForm,
   span: Span,
   keyStart: number,
-  details: { prefix: string; locator: string; suppressAuthor: boolean; itemSpan: Span },
+  details: { prefix: string; locator: string; suppressAuthor: boolean; itemSpan: Span; citationSpan: Span },
 ): FoundCitation {
   const braced = rawKey.startsWith('{');
   const key = braced ? rawKey.slice(1, -1) : rawKey;

@@ -35,6 +35,7 @@ export async function runCheck(
     workspace: resolve(cwd, options.workspace ?? '.'),
     severity: options.severity,
     bibliography: options.bibliography.map((file) => resolve(cwd, file)),
+    standards: options.standards,
   };
   const { files, missing, skipped } = await expandPaths(options.paths, cwd);
   for (const path of missing) console.err(`tradecraft: ${printable(path)}: no such file or folder\n`);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { STANDARD_CHOICES, type StandardChoice } from '../language/standards.js';
 import { CODES, SEVERITIES, isCode, type Code, type Severity, type SeveritySetting } from '../types.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -10,6 +11,7 @@ export interface CheckOptions {
   readonly bibliography: readonly string[];
   readonly severity: Partial<Record<Code, SeveritySetting>>;
   readonly workspace: string | undefined;
+  readonly standards: StandardChoice;
   readonly paths: readonly string[];
   readonly help: boolean;
 }
@@ -30,6 +32,7 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions {
         bibliography: { type: 'string', short: 'b', multiple: true, default: [] },
         severity: { type: 'string', multiple: true, default: [] },
         workspace: { type: 'string', short: 'w' },
+        standards: { type: 'string', default: 'none' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -43,6 +46,7 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions {
     bibliography: values.bibliography!,
     severity: Object.fromEntries(values.severity!.map(readSeverityOverride)),
     workspace: values.workspace,
+    standards: oneOf(values.standards!, STANDARD_CHOICES, '--standards'),
     paths: positionals.length > 0 ? positionals : ['.'],
     help: values.help!,
   };

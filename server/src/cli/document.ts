@@ -5,6 +5,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { MAX_DOCUMENT_BYTES } from '../host.js';
 import { nodeHost } from '../node/nodeHost.js';
 import type { TradecraftService } from '../service.js';
+import type { StandardChoice } from '../language/standards.js';
 import type { Settings } from '../settings.js';
 import type { Code, SeveritySetting } from '../types.js';
 import { printable } from './formats/text.js';
@@ -18,6 +19,8 @@ export interface RunSettings {
   readonly severity: Readonly<Partial<Record<Code, SeveritySetting>>>;
   /** Absolute paths of the bibliography files every document may cite. */
   readonly bibliography: readonly string[];
+  /** The standard documents are held to unless their front matter chooses one. */
+  readonly standards: StandardChoice;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface DocumentOutcome<T> {
 }
 
 export function coreSettings(run: RunSettings): Settings {
-  return { severity: run.severity, bibliography: run.bibliography.map((file) => URI.file(file)), workspaceBibliography: [] };
+  return { severity: run.severity, bibliography: run.bibliography.map((file) => URI.file(file)), workspaceBibliography: [], standards: run.standards };
 }
 
 /** Reads, analyses and runs the task on one document. Never rejects: a failure is the outcome. */

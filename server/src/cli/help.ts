@@ -37,6 +37,9 @@ Options:
                                  wherever it is (repeatable; the tradecraft.bibliography setting)
   -w, --workspace DIR            the folder whose files documents may name in bibliography: and
                                  relative links (default: the current folder)
+      --standards STANDARD       hold documents to a standard of analytic writing: icd203, phia
+                                 or none (default: none); a document's front matter standards:
+                                 wins (the tradecraft.standards setting)
   -h, --help                     show this help
 
 Exit status: 0 without error-level diagnostics, 1 with at least one, 2 when a path or file could

@@ -1,6 +1,8 @@
 import type { Analysis } from '../analysis/analysis.js';
 import { kindRow, MARKER_KINDS, type MarkerKind } from '../language/markerKinds.js';
+import { closestTerm, isOnScale } from '../language/standards.js';
 import { closestName } from '../text/closestName.js';
+import { capitalize } from '../text/textHelpers.js';
 import type { Span, TextEdit } from '../types.js';
 import { sourceStubEdit } from './sourceStub.js';
 
@@ -10,13 +12,14 @@ export interface CodeAction {
   /** Edits to the document itself. */
   readonly edits: readonly TextEdit[];
   /** The diagnostic code a quick fix answers. */
-  readonly fixes?: 'unknown-marker' | 'unknown-source';
+  readonly fixes?: 'unknown-marker' | 'unknown-source' | 'off-scale-likelihood';
   readonly isPreferred?: boolean;
 }
 
 /**
  * Quick fixes for the problems in `span`, computed from the newest analysis (so never stale):
- * correct a near-miss marker name; change an unknown key to a close one, or add a stub source.
+ * correct a near-miss marker name; change an unknown key to a close one, or add a stub source;
+ * change an off-scale likelihood word to the scale's term closest in meaning.
  */
 export function getQuickFixes(analysis: Analysis, span: Span): CodeAction[] {
   const { lines } = analysis.syntax.model;
@@ -41,7 +44,23 @@ export function getQuickFixes(analysis: Analysis, span: Span): CodeAction[] {
     const stub = sourceStubEdit(analysis, citation.key);
     if (stub) actions.push({ title: `Add source "${citation.key}" to the front matter`, kind: 'quickfix', fixes: 'unknown-source', edits: [stub] });
   }
-  return actions;
+  return [...actions, ...likelihoodFixes(analysis, overlaps)];
+}
+
+/** Words and the white space between them, nothing else: emphasis or a line prefix inside would be lost. */
+const PLAIN_WORDS = /^[\p{L}\p{M}\p{N}]+(?:\s+[\p{L}\p{M}\p{N}]+)*$/u;
+
+function likelihoodFixes(analysis: Analysis, overlaps: (other: Span) => boolean): CodeAction[] {
+  const { standard } = analysis;
+  const { text, lines } = analysis.syntax.model;
+  if (!standard) return [];
+  return analysis.likelihoodUses.filter((use) => overlaps(use.span) && !isOnScale(use.term, standard)).flatMap((use): CodeAction[] => {
+    const written = text.slice(use.span.start, use.span.end);
+    const closest = closestTerm(use.term, standard);
+    if (!closest || !PLAIN_WORDS.test(written)) return [];
+    const newText = /^\p{Lu}/u.test(written) ? capitalize(closest) : closest;
+    return [{ title: `Change "${written}" to "${newText}"`, kind: 'quickfix', fixes: 'off-scale-likelihood', isPreferred: true, edits: [{ range: lines.rangeOf(use.span), newText }] }];
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { URI, Utils } from 'vscode-uri';
-import type { Settings } from '../settings.js';
+import { isStandardChoice, STANDARD_CHOICES, type Settings, type StandardChoice } from '../settings.js';
 import { CODES, SEVERITIES, type Code, type SeveritySetting } from '../types.js';
 
 /** What the server uses of the `tradecraft` section, for one workspace folder. */
@@ -34,6 +34,7 @@ export function readClientSettings(raw: unknown, folder: URI, warn: (message: st
       severity: readSeverities(section, warn),
       bibliography: [...user, ...(trusted ? workspace : [])].map(toUri),
       workspaceBibliography: trusted ? [] : workspace.map(toUri),
+      standards: readStandards(section['standards'], warn),
     },
     include: nonEmpty(stringList(section['include'], 'include', warn), DEFAULT_INCLUDE),
     exclude: stringList(section['exclude'] ?? DEFAULT_EXCLUDE, 'exclude', warn),
@@ -58,6 +59,13 @@ function readSeverities(section: Record<string, unknown>, warn: (message: string
     else severities[code as Code] = level as SeveritySetting;
   }
   return severities;
+}
+
+function readStandards(value: unknown, warn: (message: string) => void): StandardChoice {
+  if (value === undefined || value === null) return 'none';
+  if (isStandardChoice(value)) return value;
+  warn(`tradecraft.standards: "${String(value)}" is not one of ${STANDARD_CHOICES.join(', ')}; no standard applies`);
+  return 'none';
 }
 
 function readDelay(value: unknown, warn: (message: string) => void): number {

@@ -11,6 +11,7 @@ import { maskSpans } from '../text/mask.js';
 import { lineEndAt } from '../text/textHelpers.js';
 import type { Span } from '../types.js';
 import type { DocumentModel, FrontMatterBlock, Marker, NearMiss, SilencingComment } from './model.js';
+import { readMarkerProse } from './markerProse.js';
 import { assignOwners, type OwnedSite } from './owners.js';
 import { readSilencingComment } from './silencing.js';
 
@@ -61,13 +62,15 @@ class ModelBuilder {
     this.visit(this.parsed.tree, undefined, undefined, { start: 0, end: this.text.length });
     this.writeMarkerTexts();
     const owners = { markers: this.markers, footnoteReferences: this.footnoteReferences, footnoteDefinitions: this.footnoteDefinitions };
+    const citations = assignOwners(findCitations(this.text, this.opaque), owners);
+    readMarkerProse(this.parsed.tree, this.text, this.markers, this.nearMisses, citations.map((citation) => citation.citationSpan));
     return {
       text: this.parsed.text,
       lines: this.parsed.lines ?? new LineIndex(this.parsed.text),
       frontMatter: this.frontMatter,
       markers: this.markers,
       nearMisses: this.nearMisses,
-      citations: assignOwners(findCitations(this.text, this.opaque), owners),
+      citations,
       links: assignOwners(this.linkSites, owners),
       silencing: this.silencing,
       skipped: this.parsed.skipped,

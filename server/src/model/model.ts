@@ -2,6 +2,7 @@ import type { ListItem, MarkerAttributes } from '../language/attributes.js';
 import type { MarkerKind } from '../language/markerKinds.js';
 import type { SkippedPart } from '../parse/parseMarkdown.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import type { MappedText } from '../text/mappedText.js';
 import type { Span } from '../types.js';
 
 export type MarkerForm = 'inline' | 'leaf' | 'block';
@@ -26,6 +27,11 @@ export interface Marker {
   readonly content: Span;
   /** The content as plain text, whitespace collapsed. */
   readonly text: string;
+  /**
+   * Claims and hypotheses only: the text read for likelihood terms and confidence phrases, its own
+   * content's and then each referenced footnote's (`model/markerProse.ts`).
+   */
+  readonly prose?: readonly MappedText[];
   readonly isEmpty: boolean;
   /** The attribute block did not parse; `attributes` holds what could still be read from it. */
   readonly attributesRefused: boolean;
@@ -57,6 +63,8 @@ export interface CitationSite {
   readonly suppressAuthor: boolean;
   /** The whole item: prefix, key and locator (`see @a, p. 4`), where a hover belongs. */
   readonly itemSpan: Span;
+  /** The whole citation: its brackets and every item of it (`[see @a, p. 4; -@b]`), or the in-text item. */
+  readonly citationSpan: Span;
   /** The markers whose own content holds this site (none outside markers, several via a shared footnote). */
   readonly owners: readonly Marker[];
 }

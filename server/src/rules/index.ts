@@ -5,9 +5,12 @@ import { badFrontMatter } from './bad-front-matter.js';
 import { badSourceGrade } from './bad-source-grade.js';
 import { brokenLink } from './broken-link.js';
 import { circularSupport } from './circular-support.js';
+import { confidenceWithLikelihood } from './confidence-with-likelihood.js';
 import { duplicateId } from './duplicate-id.js';
 import { emptyMarker } from './empty-marker.js';
 import { emptySource } from './empty-source.js';
+import { mixedEstimativeScale } from './mixed-estimative-scale.js';
+import { offScaleLikelihood } from './off-scale-likelihood.js';
 import { placeholderLink } from './placeholder-link.js';
 import { retractedSource } from './retracted-source.js';
 import type { Rule } from './rule.js';
@@ -40,6 +43,9 @@ export const RULES: readonly Rule[] = [
   retractedSource,
   emptySource,
   badSourceGrade,
+  offScaleLikelihood,
+  mixedEstimativeScale,
+  confidenceWithLikelihood,
   skippedContent,
 ];
 

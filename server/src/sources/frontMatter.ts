@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLError } from 'yaml';
+import { isStandardChoice, STANDARD_CHOICES, type StandardChoice } from '../language/standards.js';
 import type { FrontMatterBlock } from '../model/model.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { Span } from '../types.js';
@@ -28,9 +29,14 @@ export interface FrontMatterData {
   readonly problems: readonly FrontMatterProblem[];
   /** The front matter has a `sources:`, `references:` or `bibliography:` key: the document uses the language. */
   readonly declaresSources: boolean;
+  /**
+   * The standard `standards:` chooses: undefined without one (the setting's applies), `none` for
+   * a value not allowed (a problem), since then no standard applies, not even the setting's.
+   */
+  readonly standards: StandardChoice | undefined;
 }
 
-const NO_FRONT_MATTER: FrontMatterData = { sources: [], references: [], bibliography: [], problems: [], declaresSources: false };
+const NO_FRONT_MATTER: FrontMatterData = { sources: [], references: [], bibliography: [], problems: [], declaresSources: false, standards: undefined };
 const DECLARES_SOURCES = /^(?:sources|references|bibliography)[ \t]*:/m;
 
 /** The last few front matters read: an edit below the front matter reads it again unchanged. */
@@ -76,12 +82,14 @@ function readYaml(block: FrontMatterBlock, lines: LineIndex): FrontMatterData {
   const bibliographyPair = findPair(root.items, 'bibliography');
   const sources = readSources(sourcesPair, toSpan);
   const bibliography = readBibliography(bibliographyPair, toSpan);
+  const standards = readStandards(findPair(root.items, 'standards'), toSpan);
   return {
     sources: sources.entries,
     references: readReferences(referencesPair, toSpan),
     bibliography: bibliography.references,
-    problems: [...sources.problems, ...bibliography.problems],
+    problems: [...sources.problems, ...bibliography.problems, ...standards.problems],
     declaresSources: sourcesPair !== undefined || referencesPair !== undefined || bibliographyPair !== undefined,
+    standards: standards.choice,
   };
 }
 
@@ -141,6 +149,16 @@ function readBibliography(pair: Pair<unknown, unknown> | undefined, toSpan: ToSp
     references.push({ path: item.value, span: toSpan(item.range) });
   }
   return { references, problems: [] };
+}
+
+/** No `standards:`, or one with no value, chooses nothing; a value not allowed chooses `none`. */
+function readStandards(pair: Pair<unknown, unknown> | undefined, toSpan: ToSpan): { choice: StandardChoice | undefined; problems: FrontMatterProblem[] } {
+  if (!pair || isEmpty(pair.value)) return { choice: undefined, problems: [] };
+  const value = isScalar(pair.value) ? pair.value.value : undefined;
+  if (isStandardChoice(value)) return { choice: value, problems: [] };
+  const written = isScalar(pair.value) ? `"${String(value)}"` : 'a list or map';
+  const message = `standards: ${written} is not a standard: write one of ${STANDARD_CHOICES.join(', ')} (in lower case). Until it is fixed, no standard applies.`;
+  return { choice: 'none', problems: [{ span: toSpan((pair.key as YamlNode).range), message, hidesSources: false }] };
 }
 
 /** A quoted key's span without its quotes, so that hover, references and rename see the key itself. */
