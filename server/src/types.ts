@@ -44,6 +44,9 @@ export const CODES = [
   'bad-front-matter',
   'bad-bibliography',
   'broken-link',
+  'unsupported-assumption',
+  'unused-assumption',
+  'non-diagnostic-indicator',
   'skipped-content',
 ] as const;
 export type Code = (typeof CODES)[number];

@@ -36,6 +36,8 @@ export const SYMBOL_KIND: Readonly<Record<OutlineKind, SymbolKind>> = {
   boolean: SymbolKind.Boolean,
   field: SymbolKind.Field,
   interface: SymbolKind.Interface,
+  constant: SymbolKind.Constant,
+  event: SymbolKind.Event,
 };
 
 export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {

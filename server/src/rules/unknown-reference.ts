@@ -4,7 +4,8 @@ import { capitalize, describeMarker, didYouMean, readableMarkers } from './descr
 /**
  * Diagnostic: unknown-reference
  *
- * An id in `for=` or `against=` that no marker of the document has.
+ * An id in `for=`, `against=`, `assumes=` or `from=` that no marker of the document has (on a
+ * marker whose kind takes that attribute: the ids of a misplaced one are ignored).
  *
  * @example not-ok
  *   :claim[Kyiv changed course]{#c1}
@@ -18,6 +19,11 @@ import { capitalize, describeMarker, didYouMean, readableMarkers } from './descr
  *   :evidence[The decree of 18 February [the decree](https://example.org/d)]{#e1 for=claim-kiyv}
  *   ^^^^^^^^^^ unknown-reference "Did you mean "claim-kyiv"?"
  *
+ * @example not-ok
+ *   :claim[The rotation will be announced late [the data](https://example.org/d)]{#c1 assumes=a-ghost from=h-ghost}
+ *   ^^^^^^^ unknown-reference "assumes=a-ghost"
+ *   ^^^^^^^ unknown-reference "from=h-ghost"
+ *
  * @example ok
  *   :claim[Kyiv changed course]{#c1}
  *   :evidence[The decree of 18 February [the decree](https://example.org/d)]{#e1 for=c1}
@@ -25,7 +31,7 @@ import { capitalize, describeMarker, didYouMean, readableMarkers } from './descr
 export const unknownReference: Rule = {
   code: 'unknown-reference',
   defaultSeverity: 'error',
-  summary: 'A for= or against= id names no marker.',
+  summary: 'A for=, against=, assumes= or from= id names no marker.',
   *check(analysis) {
     const ids = [...analysis.markersById.keys()];
     for (const { marker, facts } of readableMarkers(analysis)) {

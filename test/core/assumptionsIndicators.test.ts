@@ -1,0 +1,106 @@
+/** The v1.3 kinds in the support graph: assumptions, indicators, `from=`, `.key` and `favoured`. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeFixture, diagnosticLines, lines } from '../support/check.js';
+
+const SOURCED = '[the data](https://example.org/d)';
+
+describe('the attributes of the v1.3 kinds', () => {
+  it('reads .key from a class list, and favoured as favored', async () => {
+    const text = lines(
+      `:claim[A ${SOURCED}]{#c1 .important .key}`,
+      `:claim[B ${SOURCED}]{#c2 class="key"}`,
+      `:claim[C ${SOURCED}]{#c3 .keys .key-judgment}`,
+      `:hypothesis[D]{#h1 status=favoured}`,
+    );
+    const { analysis } = await analyzeFixture({ text });
+    assert.deepEqual(analysis.syntax.model.markers.map((marker) => marker.attributes.key), [true, true, false, false]);
+    assert.equal(analysis.syntax.model.markers[3]!.attributes.status, 'favored');
+  });
+});
+
+describe('judgments drawn from hypotheses', () => {
+  it('grounds a claim only when a real hypothesis remains of its from= list', async () => {
+    const text = lines(
+      `:evidence[E ${SOURCED}]{#e1}`,
+      `:claim[Drawn from nothing real]{#c1 from=e1,h-ghost}`,
+    );
+    assert.deepEqual((await diagnosticLines(text)).sort(), ['2:bad-attribute', '2:unknown-reference', '2:unsupported-claim']);
+  });
+
+  it('grounds in turn what a drawn judgment supports, and judgments drawn from what that weighs', async () => {
+    const text = lines(
+      ':hypothesis[H1]{#h1}',
+      `:evidence[E1 ${SOURCED}]{#e1 for=h1}`,
+      ':claim[Drawn from h1]{#c1 from=h1 for=h2}',
+      ':hypothesis[H2]{#h2}',
+      ':claim[Drawn from h2]{#c2 from=h2}',
+    );
+    assert.deepEqual(await diagnosticLines(text), []);
+  });
+
+  it('leaves a weigher whose only source is broken ungrounded, and names the hypothesis it weighs', async () => {
+    const text = lines(
+      ':hypothesis[H1]{#h1}',
+      ':evidence[E1 [@nowhere]]{#e1 for=h1}',
+      ':claim[Drawn from h1]{#c1 from=h1}',
+    );
+    const { diagnostics } = await analyzeFixture({ text });
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), ['2:unknown-source', '3:unsupported-claim']);
+    assert.match(diagnostics[1]!.message, /no grounded marker weighs hypothesis "h1"/);
+  });
+});
+
+describe('what an assumption is rested on by', () => {
+  it('is the nearest enclosing claim or hypothesis only, through evidence', async () => {
+    const text = lines(
+      '::::hypothesis{#h1}',
+      `:::claim{#c1}`,
+      `The claim ${SOURCED} :evidence[quoting ${SOURCED} :assumption[a premise]{#a1 status=unsupported}]{#e1 against=h1}.`,
+      ':::',
+      '::::',
+    );
+    const { analysis, diagnostics } = await analyzeFixture({ text });
+    const byId = analysis.markersById;
+    assert.deepEqual(analysis.facts[byId.get('a1')!.index]!.restedOnBy.map((m) => m.attributes.id), ['c1']);
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), ['2:unsupported-assumption']);
+  });
+
+  it('counts an empty judgment as using what it names, with only empty-marker for it', async () => {
+    const text = lines(':assumption[A premise]{#a1 status=unsupported}', ':claim[]{#c1 assumes=a1}');
+    assert.deepEqual(await diagnosticLines(text), ['2:empty-marker']);
+  });
+});
+
+describe('indicators', () => {
+  it('test and support only once observed, and a nested one names its hypothesis', async () => {
+    const text = lines(
+      ':::hypothesis{#h1}',
+      `H1 :indicator[seen ${SOURCED}]{#i1 status=observed}`,
+      ':::',
+      ':::hypothesis{#h2}',
+      `H2 :indicator[watched ${SOURCED}]{#i2 status=watch}`,
+      ':::',
+      `:indicator[for both ${SOURCED}]{#i3 for=h1,h2 status=absent}`,
+    );
+    const { analysis, diagnostics } = await analyzeFixture({ text });
+    const facts = (id: string) => analysis.facts[analysis.markersById.get(id)!.index]!;
+    assert.deepEqual(facts('h2').namedFor.map((m) => m.attributes.id), ['i2', 'i3']);
+    assert.deepEqual(facts('h2').supporters, []);
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), ['4:untested-hypothesis', '7:non-diagnostic-indicator']);
+  });
+
+  it('are not non-diagnostic while one hypothesis is left out or weighed against', async () => {
+    const text = lines(
+      ':hypothesis[H1]{#h1}',
+      ':hypothesis[H2]{#h2 status=rejected}',
+      ':hypothesis[]{#h3}',
+      ':indicator[for two]{#i1 for=h1,h2}',
+      ':indicator[for all, against one]{#i2 for=h1,h2,h3 against=h3}',
+      ':indicator[for all]{#i3 for=h1,h2,h3 against=c1}',
+      `:claim[C ${SOURCED}]{#c1}`,
+    );
+    const codes = (await diagnosticLines(text)).filter((line) => line.endsWith('non-diagnostic-indicator'));
+    assert.deepEqual(codes, ['6:non-diagnostic-indicator']);
+  });
+});
