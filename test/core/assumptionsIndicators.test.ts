@@ -1,6 +1,7 @@
 /** The v1.3 kinds in the support graph: assumptions, indicators, `from=`, `.key` and `favoured`. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { getCompletions } from '../../server/src/features/completion.js';
 import { analyzeFixture, diagnosticLines, lines } from '../support/check.js';
 
 const SOURCED = '[the data](https://example.org/d)';
@@ -102,5 +103,25 @@ describe('indicators', () => {
     );
     const codes = (await diagnosticLines(text)).filter((line) => line.endsWith('non-diagnostic-indicator'));
     assert.deepEqual(codes, ['6:non-diagnostic-indicator']);
+  });
+});
+
+describe('completion for the v1.3 kinds', () => {
+  const complete = async (text: string, after: string) => {
+    const { analysis } = await analyzeFixture({ text });
+    return getCompletions(analysis, text.indexOf(after) + after.length).map((entry) => entry.label);
+  };
+  const document = (line: string) => lines(':assumption[A]{#a1}', ':hypothesis[H]{#h1}', `:evidence[E ${SOURCED}]{#e1}`, line);
+
+  it('offers assumptions after assumes= and hypotheses after from=', async () => {
+    assert.deepEqual(await complete(document(':claim[C]{#c1 assumes=}'), 'assumes='), ['a1']);
+    assert.deepEqual(await complete(document(':claim[C]{#c1 assumes=a1 from='), 'from='), ['h1']);
+  });
+
+  it('offers the attributes the kind takes, and the values it allows', async () => {
+    assert.deepEqual(await complete(document(':assumption[B]{#a2 }'), '#a2 '), ['src', 'status']);
+    assert.deepEqual(await complete(document(':::indicator{#i1 for=h1 st'), 'for=h1 st'), ['for', 'against', 'src', 'status']);
+    assert.deepEqual(await complete(document(':indicator[I]{#i1 status=o}'), 'status=o'), ['watch', 'observed', 'absent']);
+    assert.deepEqual(await complete(document(':claim[C]{#c1 confidence=}'), 'confidence='), ['low', 'moderate', 'high']);
   });
 });

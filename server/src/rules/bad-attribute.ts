@@ -4,7 +4,7 @@ import type { WrongKindReference } from '../graph/supportGraph.js';
 import { ID_PATTERN } from '../language/names.js';
 import type { Marker } from '../model/model.js';
 import type { Analysis } from '../analysis/analysis.js';
-import { listOf } from '../text/textHelpers.js';
+import { listOf, withArticle } from '../text/textHelpers.js';
 import { CODES, isCode } from '../types.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './describe.js';
@@ -90,11 +90,7 @@ function attributeProblems(marker: Marker): string[] {
 /** `assumes=e1 names evidence "e1", which is not an assumption`: what the attribute's items must name. */
 function wrongKind({ id, attribute, target }: WrongKindReference): string {
   const wanted = LIST_TARGET_KINDS[attribute]!;
-  return `${attribute}=${id} names ${describeMarker(target)}, which is not ${article(wanted)} ${wanted}: name the id of ${article(wanted)} ${wanted}, or remove it`;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
+  return `${attribute}=${id} names ${describeMarker(target)}, which is not ${withArticle(wanted)}: name the id of ${withArticle(wanted)}, or remove it`;
 }
 
 /** `status= belongs on hypotheses only`, `confidence= belongs on claims and hypotheses, not on evidence`. */
