@@ -1,6 +1,7 @@
 /** The v1.3 kinds in the support graph: assumptions, indicators, `from=`, `.key` and `favoured`. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { getQuickFixes } from '../../server/src/features/codeActions.js';
 import { getCompletions } from '../../server/src/features/completion.js';
 import { analyzeFixture, diagnosticLines, lines } from '../support/check.js';
 
@@ -123,5 +124,28 @@ describe('completion for the v1.3 kinds', () => {
     assert.deepEqual(await complete(document(':::indicator{#i1 for=h1 st'), 'for=h1 st'), ['for', 'against', 'src', 'status']);
     assert.deepEqual(await complete(document(':indicator[I]{#i1 status=o}'), 'status=o'), ['watch', 'observed', 'absent']);
     assert.deepEqual(await complete(document(':claim[C]{#c1 confidence=}'), 'confidence='), ['low', 'moderate', 'high']);
+  });
+});
+
+describe('the quick fix for a value that is not allowed', () => {
+  for (const [line, written, replacement] of [
+    [`:claim[C ${SOURCED}]{#c1 confidence=medium}`, 'medium', 'moderate'],
+    [':hypothesis[H]{#h1 status=favourite}', 'favourite', 'favored'],
+    [':indicator[I]{#i1 status="seen"}', 'seen', 'observed'],
+    [':assumption[A]{#a1 status=doubtful}', 'doubtful', 'solid'],
+  ] as const) {
+    it(`replaces ${written} by ${replacement}`, async () => {
+      const { analysis } = await analyzeFixture({ text: line });
+      const fixes = getQuickFixes(analysis, { start: 0, end: 1 }).filter((fix) => fix.fixes === 'bad-attribute');
+      assert.equal(fixes.length, 1);
+      const edit = fixes[0]!.edits[0]!;
+      assert.equal(edit.newText, replacement);
+      assert.equal(line.slice(edit.range.start.character, edit.range.end.character), written);
+    });
+  }
+
+  it('offers nothing for an allowed value or one its kind does not take', async () => {
+    const { analysis } = await analyzeFixture({ text: ':hypothesis[H]{#h1 status=favoured}\n:evidence[E]{#e1 confidence=high}' });
+    assert.deepEqual(getQuickFixes(analysis, { start: 0, end: analysis.syntax.model.text.length }), []);
   });
 });

@@ -111,3 +111,13 @@ export function idSpanIn(blockText: string, blockStart: number, id: string): Spa
   }
   return found;
 }
+
+/** Where the value of `name=` is written (the last one counts, as for remark-directive). */
+export function valueSpanIn(blockText: string, blockStart: number, name: ValueAttribute): Span | undefined {
+  let found: Span | undefined;
+  for (const match of blockText.matchAll(new RegExp(String.raw`(?:^|[\s{])${name}\s*=\s*["']?([^\s}"']*)`, 'g'))) {
+    const start = blockStart + match.index + match[0].length - match[1]!.length;
+    found = { start, end: start + match[1]!.length };
+  }
+  return found;
+}
