@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getQuickFixes } from '../../server/src/features/codeActions.js';
 import { getCompletions } from '../../server/src/features/completion.js';
+import { getHover } from '../../server/src/features/hover.js';
 import { analyzeFixture, diagnosticLines, lines } from '../support/check.js';
 
 const SOURCED = '[the data](https://example.org/d)';
@@ -147,5 +148,32 @@ describe('the quick fix for a value that is not allowed', () => {
   it('offers nothing for an allowed value or one its kind does not take', async () => {
     const { analysis } = await analyzeFixture({ text: ':hypothesis[H]{#h1 status=favoured}\n:evidence[E]{#e1 confidence=high}' });
     assert.deepEqual(getQuickFixes(analysis, { start: 0, end: analysis.syntax.model.text.length }), []);
+  });
+});
+
+describe('the hover of a judgment', () => {
+  const text = lines(
+    ':assumption[Minsk keeps its neutrality]{#a1 status=caveated}',
+    ':::hypothesis{#h1 assumes=a1}',
+    'Moscow wants a base :assumption[and has the money]{#a2}.',
+    ':::',
+    `:indicator[Troops stay past December ${SOURCED}]{#i1 for=h1 status=observed}`,
+    ':indicator[Depots are enlarged]{#i2 for=h1}',
+    ':indicator[Trains leave eastbound]{#i3 against=h1 status=absent}',
+    `:claim[They will stay ${SOURCED}]{#c1 assumes=a1}`,
+  );
+
+  it('lists the assumptions a hypothesis rests on with their status, and its indicators for and against', async () => {
+    const { analysis } = await analyzeFixture({ text });
+    const sections = getHover(analysis, text.indexOf(':::hypothesis') + 1)!.contents.split('\n\n');
+    const section = (heading: string) => sections.find((candidate) => candidate.startsWith(heading)) ?? '';
+    assert.match(section('Rests on:'), /a1.*\(status caveated\)\n- assumption `a2`.*\(no status given\)$/);
+    assert.match(section('Indicators for:'), /i1.*\(status observed; cites .*\n- indicator `i2`.*\(status not given, weighs nothing until observed; no working source\)$/);
+    assert.match(section('Indicators against:'), /i3.*status absent, weighs nothing until observed/);
+  });
+
+  it('lists the assumptions a claim rests on', async () => {
+    const { analysis } = await analyzeFixture({ text });
+    assert.match(getHover(analysis, text.indexOf(':claim') + 1)!.contents, /Rests on:\n- assumption `a1`: Minsk keeps its neutrality \(status caveated\)/);
   });
 });
