@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import { getQuickFixes } from '../../server/src/features/codeActions.js';
 import { getCompletions } from '../../server/src/features/completion.js';
 import { getHover } from '../../server/src/features/hover.js';
+import { getDocumentSymbols } from '../../server/src/features/symbols.js';
+import { indexedMarkers, matchWorkspaceSymbols, scanMarkers } from '../../server/src/features/workspaceSymbols.js';
 import { analyzeFixture, diagnosticLines, lines } from '../support/check.js';
 
 const SOURCED = '[the data](https://example.org/d)';
@@ -175,5 +177,32 @@ describe('the hover of a judgment', () => {
   it('lists the assumptions a claim rests on', async () => {
     const { analysis } = await analyzeFixture({ text });
     assert.match(getHover(analysis, text.indexOf(':claim') + 1)!.contents, /Rests on:\n- assumption `a1`: Minsk keeps its neutrality \(status caveated\)/);
+  });
+});
+
+describe('the outline and workspace symbols of the v1.3 kinds', () => {
+  const text = lines(
+    '::::claim{#c1 assumes=a1}',
+    `The claim ${SOURCED}`,
+    ':::indicator{#i1 for=c1 status=watch}',
+    'Depots are enlarged',
+    ':::',
+    '::::',
+    ':assumption[Minsk keeps its neutrality]{#a1 status=caveated}',
+  );
+
+  it('shows assumptions as constants and indicators as events, nested as written, with their status', async () => {
+    const { analysis } = await analyzeFixture({ text });
+    const [claim, assumption] = getDocumentSymbols(analysis);
+    assert.deepEqual([claim!.children[0]!.outline, claim!.children[0]!.detail], ['event', 'indicator, watch']);
+    assert.deepEqual([assumption!.name, assumption!.outline, assumption!.detail], ['a1 — Minsk keeps its neutrality', 'constant', 'assumption, caveated']);
+  });
+
+  it('finds them in a workspace scan, as the analysis does', async () => {
+    const { analysis } = await analyzeFixture({ text });
+    const scanned = scanMarkers(text);
+    assert.deepEqual(scanned.map((marker) => [marker.kind, marker.id]), indexedMarkers(analysis).map((marker) => [marker.kind, marker.id]));
+    const found = matchWorkspaceSymbols([{ uri: 'file:///ws/doc.md', markers: scanned }], 'neutral');
+    assert.deepEqual(found.map((symbol) => [symbol.kind, symbol.outline]), [['assumption', 'constant']]);
   });
 });
