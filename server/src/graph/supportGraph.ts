@@ -98,6 +98,7 @@ export function buildSupportGraph(markers: readonly Marker[], sources: readonly 
     wrongKindReferences: edges[i]!.wrongKindReferences,
   }));
 }
+
 export function firstMarkerById(markers: readonly Marker[]): Map<string, Marker> {
   const byId = new Map<string, Marker>();
   for (const marker of markers) {
