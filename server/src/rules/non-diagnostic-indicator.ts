@@ -35,7 +35,8 @@ export const nonDiagnosticIndicator: Rule = {
     if (hypotheses.length < 2) return;
     for (const { marker, facts } of readableMarkers(analysis)) {
       if (marker.kind !== 'indicator' || facts.namesAgainst.some((target) => target.kind === 'hypothesis')) continue;
-      if (!hypotheses.every((hypothesis) => facts.namesFor.includes(hypothesis))) continue;
+      const named = new Set(facts.namesFor);
+      if (!hypotheses.every((hypothesis) => named.has(hypothesis))) continue;
       yield {
         span: marker.opening,
         message: `${capitalize(describeMarker(marker))} is for every hypothesis and against none, so seeing it would not tell them apart: point it against the hypotheses it would weaken, or choose a development that only some of them predict.`,
