@@ -22,7 +22,7 @@ describe('messages written from the vocabulary', () => {
     );
     assert.deepEqual(await messages(text, 'bad-attribute'), [
       'Evidence "e1": confidence= belongs on claims and hypotheses, not on evidence.',
-      'Claim "c1": status= belongs on hypotheses only.',
+      'Claim "c1": status= belongs on hypotheses, assumptions and indicators, not on claims.',
       'Claim "c2": confidence="certain" is not allowed: use low, moderate or high.',
       'Hypothesis "h1": status="likely" is not allowed: use open, favored or rejected.',
       'Hypothesis "h1": for= has an empty entry: remove the extra comma.',
@@ -32,7 +32,7 @@ describe('messages written from the vocabulary', () => {
 
   it('unknown-marker names every marker kind', async () => {
     assert.deepEqual(await messages(':cliam[A misspelt claim]{#c1}', 'unknown-marker'), [
-      '"cliam" is not a marker name: did you mean "claim"? Only claim, evidence and hypothesis, in lower case, are markers.',
+      '"cliam" is not a marker name: did you mean "claim"? Only claim, evidence, hypothesis, assumption and indicator, in lower case, are markers.',
     ]);
   });
 });

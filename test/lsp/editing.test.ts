@@ -122,7 +122,7 @@ describe('editing over the protocol: completion and code actions', () => {
 
     it('offers the marker names after a colon at the start of a word, in the form the colons give', async () => {
       const names = (form: string, range: Range) =>
-        ['claim', 'evidence', 'hypothesis'].map((label) => ({ label, kind: 14, detail: `${form}: ${label}`, textEdit: { range, newText: label } }));
+        ['claim', 'evidence', 'hypothesis', 'assumption', 'indicator'].map((label) => ({ label, kind: 14, detail: `${form}: ${label}`, textEdit: { range, newText: label } }));
       assert.deepEqual(await complete('The :cl', 7), names('inline marker', rangeOf(COMPLETION, 'The :cl', 5)));
       assert.deepEqual(await complete('The :cl', 5), names('inline marker', rangeOf(COMPLETION, 'The :cl', 5, 0)));
       assert.deepEqual(await complete('::ev', 4), names('whole-line marker', rangeOf(COMPLETION, '::ev', 2)));
@@ -176,6 +176,17 @@ describe('editing over the protocol: completion and code actions', () => {
       const { uri, actions } = await actionsFor('typo-block.md', text, cursor(text, 'evidense', 2));
       assert.deepEqual(actions.map((action) => action.title), ['Change "evidense" to "evidence"']);
       assert.equal(applied(text, uri, actions[0]), text.replace(':::evidense{', ':::evidence{'));
+    });
+
+    it('replaces a status its kind does not allow by the closest allowed one, and the warning goes away', async () => {
+      const text = ':hypothesis[Yerevan trades loyalty for aid]{#h1 status=favourite}\n\n:indicator[Aid pledges rise [the data](https://example.org/d)]{#i1 for=h1 status=observed}\n';
+      const { uri, diagnostics, actions } = await actionsFor('bad-status.md', text, cursor(text, ':hypothesis', 2));
+      assert.deepEqual(codes(diagnostics), ['bad-attribute']);
+      assert.deepEqual(actions.map((action) => [action.title, action.diagnostics?.map((d) => d.code)]), [['Change status="favourite" to "favored"', ['bad-attribute']]]);
+      const fixed = applied(text, uri, actions[0]);
+      assert.equal(fixed, text.replace('status=favourite', 'status=favored'));
+      await client.change(uri, [{ text: fixed }]);
+      assert.deepEqual(await client.currentDiagnostics(uri), []);
     });
 
     it('changes an unknown key to a close defined one', async () => {
@@ -258,6 +269,8 @@ describe('editing over the protocol: completion and code actions', () => {
         ['Wrap in claim {#c2}', 'refactor.rewrite'],
         ['Wrap in evidence {#e2}', 'refactor.rewrite'],
         ['Wrap in hypothesis {#h1}', 'refactor.rewrite'],
+        ['Wrap in assumption {#a1}', 'refactor.rewrite'],
+        ['Wrap in indicator {#i1}', 'refactor.rewrite'],
       ]);
       assert.deepEqual(actions[0]!.edit!.changes![uri], [{ range: selection, newText: ':claim[the decree is mostly symbolic]{#c2}' }]);
       assert.equal(applied(text, uri, actions[1]), text.replace('the decree is mostly symbolic', ':evidence[the decree is mostly symbolic]{#e2}'));
@@ -268,7 +281,7 @@ describe('editing over the protocol: completion and code actions', () => {
       const text = ':claim[Earlier]{#c1}\n\nFirst paragraph.\n\nSecond paragraph.\n\nAfter.\n';
       const selection = rangeOf(text, 'First paragraph.\n\nSecond paragraph.\n');
       const { uri, actions } = await actionsFor('wrap-block.md', text, selection, ['refactor']);
-      assert.deepEqual(actions.map((action) => action.title), ['Wrap in claim {#c2}', 'Wrap in evidence {#e1}', 'Wrap in hypothesis {#h1}']);
+      assert.deepEqual(actions.map((action) => action.title), ['Wrap in claim {#c2}', 'Wrap in evidence {#e1}', 'Wrap in hypothesis {#h1}', 'Wrap in assumption {#a1}', 'Wrap in indicator {#i1}']);
       assert.equal(applied(text, uri, actions[0]), ':claim[Earlier]{#c1}\n\n:::claim{#c2}\nFirst paragraph.\n\nSecond paragraph.\n:::\n\nAfter.\n');
       assert.equal(applied(text, uri, actions[2]), ':claim[Earlier]{#c1}\n\n:::hypothesis{#h1}\nFirst paragraph.\n\nSecond paragraph.\n:::\n\nAfter.\n');
     });
@@ -281,9 +294,9 @@ describe('editing over the protocol: completion and code actions', () => {
         client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }).then((actions) => actions.map((a) => a.title));
       assert.deepEqual(await ask(cursor(text, 'Plain', 2)), []);
       const selection = rangeOf(text, 'Plain prose :cliam');
-      assert.deepEqual(await ask(selection), ['Change "cliam" to "claim"', 'Wrap in claim {#c1}', 'Wrap in evidence {#e1}', 'Wrap in hypothesis {#h1}']);
+      assert.deepEqual(await ask(selection), ['Change "cliam" to "claim"', 'Wrap in claim {#c1}', 'Wrap in evidence {#e1}', 'Wrap in hypothesis {#h1}', 'Wrap in assumption {#a1}', 'Wrap in indicator {#i1}']);
       assert.deepEqual(await ask(selection, ['quickfix']), ['Change "cliam" to "claim"']);
-      assert.deepEqual(await ask(selection, ['refactor.rewrite']), ['Wrap in claim {#c1}', 'Wrap in evidence {#e1}', 'Wrap in hypothesis {#h1}']);
+      assert.deepEqual(await ask(selection, ['refactor.rewrite']), ['Wrap in claim {#c1}', 'Wrap in evidence {#e1}', 'Wrap in hypothesis {#h1}', 'Wrap in assumption {#a1}', 'Wrap in indicator {#i1}']);
     });
   });
 });

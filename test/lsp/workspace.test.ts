@@ -15,6 +15,8 @@ import { LspTestClient, positionOf } from './lspClient.js';
 const BOOLEAN = 17 as const;
 const FIELD = 8 as const;
 const INTERFACE = 11 as const;
+const CONSTANT = 14 as const;
+const EVENT = 24 as const;
 
 const BIB = `@report{stats-2023,
   title = {Foreign Trade of Ukraine in 2023},
@@ -182,6 +184,16 @@ describe('workspace features over the protocol: outline, folding, links, workspa
       assert.doesNotMatch(outer!.name, /:::|\{#/, `outline name "${outer!.name}"`);
       const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(NESTED_FIRST, 'for=c-nest', 5) });
       assert.doesNotMatch(hover?.contents.value ?? '', /:::|\{#/, `hover on for=c-nest: "${hover?.contents.value}"`);
+    });
+
+    it('outline an assumption as a constant and an indicator as an event, with their status', async () => {
+      const text = ':assumption[Minsk keeps its neutrality]{#a1 status=solid}\n\n:indicator[Kyiv reopens its airspace]{#i1 status=watch}\n';
+      const uri = await client.open('v13-kinds.md', text);
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.detail, symbol.kind]), [
+        ['a1 — Minsk keeps its neutrality', 'assumption, solid', CONSTANT],
+        ['i1 — Kyiv reopens its airspace', 'indicator, watch', EVENT],
+      ]);
     });
 
     it('fold each block marker from its opening fence to its closing one', async () => {

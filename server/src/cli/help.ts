@@ -1,6 +1,6 @@
 import { RULES } from '../rules/index.js';
 
-export const MAIN_HELP = `Tradecraft checks the claims, evidence, hypotheses and sources of analyses written in Markdown.
+export const MAIN_HELP = `Tradecraft checks the claims, evidence, hypotheses, assumptions, indicators and sources of analyses written in Markdown.
 
 Usage:
   tradecraft check [options] [PATHS...]   check Markdown files and folders (default: .)

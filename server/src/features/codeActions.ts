@@ -1,7 +1,9 @@
 import type { Analysis } from '../analysis/analysis.js';
+import { VALUE_ATTRIBUTES, valueSpanIn } from '../language/attributes.js';
 import { kindRow, MARKER_KINDS, type MarkerKind } from '../language/markerKinds.js';
 import { closestTerm, isOnScale } from '../language/standards.js';
-import { closestName } from '../text/closestName.js';
+import type { Marker } from '../model/model.js';
+import { closestName, mostAlike } from '../text/closestName.js';
 import { capitalize } from '../text/textHelpers.js';
 import type { Span, TextEdit } from '../types.js';
 import { sourceStubEdit } from './sourceStub.js';
@@ -12,14 +14,15 @@ export interface CodeAction {
   /** Edits to the document itself. */
   readonly edits: readonly TextEdit[];
   /** The diagnostic code a quick fix answers. */
-  readonly fixes?: 'unknown-marker' | 'unknown-source' | 'off-scale-likelihood';
+  readonly fixes?: 'unknown-marker' | 'unknown-source' | 'bad-attribute' | 'off-scale-likelihood';
   readonly isPreferred?: boolean;
 }
 
 /**
  * Quick fixes for the problems in `span`, computed from the newest analysis (so never stale):
  * correct a near-miss marker name; change an unknown key to a close one, or add a stub source;
- * change an off-scale likelihood word to the scale's term closest in meaning.
+ * replace a value its marker's kind does not allow by the allowed one most like it; change an
+ * off-scale likelihood word to the scale's term closest in meaning.
  */
 export function getQuickFixes(analysis: Analysis, span: Span): CodeAction[] {
   const { lines } = analysis.syntax.model;
@@ -44,6 +47,7 @@ export function getQuickFixes(analysis: Analysis, span: Span): CodeAction[] {
     const stub = sourceStubEdit(analysis, citation.key);
     if (stub) actions.push({ title: `Add source "${citation.key}" to the front matter`, kind: 'quickfix', fixes: 'unknown-source', edits: [stub] });
   }
+  for (const marker of analysis.syntax.model.markers.filter((candidate) => overlaps(candidate.opening))) actions.push(...valueFixes(analysis, marker));
   return [...actions, ...likelihoodFixes(analysis, overlaps)];
 }
 
@@ -60,6 +64,21 @@ function likelihoodFixes(analysis: Analysis, overlaps: (other: Span) => boolean)
     if (!closest || !PLAIN_WORDS.test(written)) return [];
     const newText = /^\p{Lu}/u.test(written) ? capitalize(closest) : closest;
     return [{ title: `Change "${written}" to "${newText}"`, kind: 'quickfix', fixes: 'off-scale-likelihood', isPreferred: true, edits: [{ range: lines.rangeOf(use.span), newText }] }];
+  });
+}
+
+/** `confidence=medium` → `moderate`, `status=favourite` → `favored`: each value its kind does not allow, replaced. */
+function valueFixes(analysis: Analysis, marker: Marker): CodeAction[] {
+  const { text, lines } = analysis.syntax.model;
+  const block = marker.attributeBlock;
+  if (!block || marker.isEmpty) return [];
+  return VALUE_ATTRIBUTES.flatMap((name) => {
+    const value = marker.attributes[name];
+    const allowed = kindRow(marker.kind).values[name];
+    const span = valueSpanIn(text.slice(block.start, block.end), block.start, name);
+    const replacement = value !== undefined && allowed && !allowed.includes(value) ? mostAlike(value, allowed) : undefined;
+    if (!replacement || !span) return [];
+    return [{ title: `Change ${name}="${value}" to "${replacement}"`, kind: 'quickfix' as const, fixes: 'bad-attribute' as const, isPreferred: true, edits: [{ range: lines.rangeOf(span), newText: replacement }] }];
   });
 }
 

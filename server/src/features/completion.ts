@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/analysis.js';
-import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, parseAttributesLeniently, type ListAttribute } from '../language/attributes.js';
-import { MARKER_KINDS } from '../language/markerKinds.js';
+import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, parseAttributesLeniently, VALUE_ATTRIBUTES, type ListAttribute, type ValueAttribute } from '../language/attributes.js';
+import { isMarkerKind, kindRow, LIST_TARGET_KINDS, MARKER_KINDS, takesAttribute, type MarkerKind } from '../language/markerKinds.js';
 import { KEY_PATTERN, PARTIAL_KEY } from '../language/names.js';
 import type { SourceEntry } from '../sources/sourceEntry.js';
 import type { Span } from '../types.js';
@@ -8,7 +8,7 @@ import { sourceCard } from './sourceCard.js';
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'marker-id' | 'source-key' | 'marker-name';
+  readonly kind: 'marker-id' | 'source-key' | 'marker-name' | 'attribute-name' | 'attribute-value';
   readonly detail: string;
   /** Markdown. */
   readonly documentation?: string;
@@ -28,17 +28,27 @@ export const MAX_SOURCES = 100;
 const LIST_ATTRIBUTE = new RegExp(String.raw`(?:^|[\s{])(${LIST_ATTRIBUTE_NAMES.join('|')})\s*=\s*["']?(?:[^\s,"'}=]*,\s*)*([^\s,"'}=]*)$`);
 const CITATION = new RegExp(String.raw`(?:^|[^\p{L}\p{N}_@\\])-?@(${PARTIAL_KEY})$`, 'u');
 const MARKER_NAME = /(?:^|[\s(>*_])(:{1,4})([A-Za-z]*)$/;
+/** The attribute block being written, after its marker's name and label: the kind, then what the block holds so far. */
+const OPEN_BLOCK = /(?<![:\w]):{1,}([a-z]+)(?:\[.*\])?\{([^{}]*)$/;
+const ATTRIBUTE_NAME = /(?:^|\s)([a-z]*)$/;
+const VALUE = new RegExp(String.raw`(?:^|\s)(${VALUE_ATTRIBUTES.join('|')})\s*=\s*["']?([a-z]*)$`);
 
-/** Ids after `for=`/`against=`, source keys after `@` and in `src=`, marker names after `:`. */
+/**
+ * Ids after `for=`/`against=` (assumptions after `assumes=`, hypotheses after `from=`), source
+ * keys after `@` and in `src=`, the attributes a marker's kind takes and the values it allows,
+ * marker names after `:`.
+ */
 export function getCompletions(analysis: Analysis, offset: number): CompletionEntry[] {
   const { text } = analysis.syntax.model;
   const before = text.slice(lineStart(text, offset), offset);
   const list = LIST_ATTRIBUTE.exec(before);
   if (list && before.lastIndexOf('{') > before.lastIndexOf('}')) {
     const span = { start: offset - list[2]!.length, end: offset };
-    const names = LIST_ATTRIBUTES[list[1] as ListAttribute];
-    return names === 'source key' ? sourceKeys(analysis, span, list[2]!, 'attribute') : markerIds(analysis, span, ownId(text, offset));
+    const attribute = list[1] as ListAttribute;
+    return LIST_ATTRIBUTES[attribute] === 'source key' ? sourceKeys(analysis, span, list[2]!, 'attribute') : markerIds(analysis, span, ownId(text, offset), LIST_TARGET_KINDS[attribute]);
   }
+  const block = OPEN_BLOCK.exec(before);
+  if (block && isMarkerKind(block[1]!)) return attributeCompletions(block[1], block[2]!, offset);
   const citation = CITATION.exec(before);
   if (citation) return sourceKeys(analysis, { start: offset - citation[1]!.length, end: offset }, citation[1]!, 'citation');
   const marker = MARKER_NAME.exec(before);
@@ -59,9 +69,9 @@ function ownId(text: string, offset: number): string | undefined {
   return parseAttributesLeniently(text.slice(start, close === -1 ? text.length : offset + close)).id;
 }
 
-function markerIds(analysis: Analysis, span: Span, ownId: string | undefined): CompletionEntry[] {
+function markerIds(analysis: Analysis, span: Span, ownId: string | undefined, kind: MarkerKind | undefined): CompletionEntry[] {
   return [...analysis.markersById]
-    .filter(([id]) => id !== ownId)
+    .filter(([id, marker]) => id !== ownId && (kind === undefined || marker.kind === kind))
     .map(([id, marker]) => ({ label: id, kind: 'marker-id' as const, detail: `${marker.kind}: ${marker.text}`, span }));
 }
 
@@ -105,6 +115,22 @@ function bestMatch(entry: SourceEntry, typed: string): { rank: number; word: str
 
 function words(text: string | undefined): string[] {
   return text?.split(/[^\p{L}\p{N}]+/u).filter(Boolean) ?? [];
+}
+
+/** In a marker's attribute block: the values its kind allows after `status=` or `confidence=`, else the attributes it takes. */
+function attributeCompletions(kind: MarkerKind, written: string, offset: number): CompletionEntry[] {
+  const value = VALUE.exec(written);
+  if (value) {
+    const allowed = kindRow(kind).values[value[1] as ValueAttribute] ?? [];
+    const span = { start: offset - value[2]!.length, end: offset };
+    return allowed.map((label) => ({ label, kind: 'attribute-value' as const, detail: `${value[1]} of ${kindRow(kind).plural}`, span }));
+  }
+  const name = ATTRIBUTE_NAME.exec(written);
+  if (!name) return [];
+  const span = { start: offset - name[1]!.length, end: offset };
+  return [...LIST_ATTRIBUTE_NAMES, ...VALUE_ATTRIBUTES]
+    .filter((attribute) => takesAttribute(kind, attribute))
+    .map((attribute) => ({ label: attribute, kind: 'attribute-name' as const, detail: `${attribute}= on ${kindRow(kind).plural}`, insertText: `${attribute}=`, span }));
 }
 
 function markerNames(colons: number, span: Span): CompletionEntry[] {

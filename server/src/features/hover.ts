@@ -17,7 +17,8 @@ export interface Hover {
 
 /**
  * What the cursor is on, explained: a citation's or link's source card; a claim's support; a
- * hypothesis's evidence for and against; the marker an id in `for=`/`against=` names.
+ * hypothesis's evidence and indicators for and against; the assumptions a claim or hypothesis
+ * rests on; the marker an id in `for=`/`against=` names.
  */
 export function getHover(analysis: Analysis, offset: number): Hover | undefined {
   const symbol = symbolAt(analysis, offset);
@@ -67,8 +68,10 @@ function markerHover(analysis: Analysis, marker: Marker): string {
   const sources = ownSources(analysis, marker);
   if (marker.kind === 'claim') sections.push(claimStatus(marker, facts, sources));
   else if (sources.length > 0) sections.push(`Cites ${sources.join(', ')}.`);
+  if (facts.restsOn.length > 0) sections.push(`Rests on:\n${facts.restsOn.map(assumptionBullet).join('\n')}`);
   if (marker.kind === 'hypothesis') {
-    sections.push(...weighingByKind(analysis, facts.supporters, 'for'), ...weighingByKind(analysis, facts.opponents, 'against'));
+    // Indicators still watched for name the hypothesis without weighing it yet: listed too, with their status.
+    sections.push(...weighingByKind(analysis, union(facts.supporters, facts.namedFor), 'for'), ...weighingByKind(analysis, union(facts.opponents, facts.namedAgainst), 'against'));
   } else {
     if (facts.supporters.length > 0) sections.push(bulletSection(analysis, 'Supported by', facts.supporters));
     if (facts.opponents.length > 0) sections.push(bulletSection(analysis, 'Weighs against it', facts.opponents));
@@ -88,6 +91,15 @@ function weighingByKind(analysis: Analysis, markers: readonly Marker[], directio
     .map((kind) => markers.filter((m) => m.kind === kind))
     .filter((group) => group.length > 0)
     .map((group) => bulletSection(analysis, `${capitalize(kindRow(group[0]!.kind).plural)} ${direction}`, group));
+}
+
+function union(a: readonly Marker[], b: readonly Marker[]): Marker[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x.index - y.index);
+}
+
+function assumptionBullet(assumption: Marker): string {
+  const status = assumption.attributes.status;
+  return `- ${markerLine(assumption)} (${status ? `status ${escapeMarkdown(status)}` : 'no status given'})`;
 }
 
 function bulletSection(analysis: Analysis, label: string, markers: readonly Marker[]): string {

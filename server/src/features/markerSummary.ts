@@ -1,4 +1,5 @@
 import { isWorking, type Analysis } from '../analysis/analysis.js';
+import { givesSupport, kindRow } from '../language/markerKinds.js';
 import type { Marker } from '../model/model.js';
 import { firstWords } from '../text/textHelpers.js';
 import { escapeMarkdown, inlineCode } from './markdownText.js';
@@ -24,5 +25,13 @@ export function markerBullet(analysis: Analysis, marker: Marker): string {
   const sources = ownSources(analysis, marker);
   const grounded = analysis.facts[marker.index]!.grounded;
   const basis = sources.length > 0 ? `cites ${sources.join(', ')}` : grounded ? 'grounded through its own support' : 'no working source';
-  return `- ${markerLine(marker)} (${basis})`;
+  return `- ${markerLine(marker)} (${statusThatDecides(marker)}${basis})`;
+}
+
+/** `status watch, weighs nothing until observed; ` for a marker whose status decides whether it weighs (an indicator), else ''. */
+function statusThatDecides(marker: Marker): string {
+  const { supports } = kindRow(marker.kind);
+  if (typeof supports === 'boolean') return '';
+  const waiting = givesSupport(marker.kind, marker.attributes.status) ? '' : `, weighs nothing until ${supports.whileStatus}`;
+  return `status ${escapeMarkdown(marker.attributes.status ?? 'not given')}${waiting}; `;
 }

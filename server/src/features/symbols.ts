@@ -48,7 +48,9 @@ function markerDetail(analysis: Analysis, marker: Marker): string {
   switch (marker.kind) {
     case 'claim': return facts.grounded ? 'claim, supported' : 'claim, unsupported';
     case 'evidence': return facts.sourced ? 'evidence, sourced' : 'evidence, no source';
-    case 'hypothesis': return `hypothesis${marker.attributes.status ? `, ${marker.attributes.status}` : ''}`;
+    case 'hypothesis':
+    case 'assumption':
+    case 'indicator': return `${marker.kind}${marker.attributes.status ? `, ${marker.attributes.status}` : ''}`;
   }
 }
 

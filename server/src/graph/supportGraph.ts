@@ -1,9 +1,20 @@
-import { kindRow } from '../language/markerKinds.js';
+import type { ListAttribute } from '../language/attributes.js';
+import { givesSupport, kindRow, LIST_TARGET_KINDS, takesAttribute } from '../language/markerKinds.js';
 import type { Marker } from '../model/model.js';
+
+/** The list attributes whose items are ids of markers. */
+export type ReferenceAttribute = Exclude<ListAttribute, 'src'>;
 
 export interface UnknownReference {
   readonly id: string;
-  readonly attribute: 'for' | 'against';
+  readonly attribute: ReferenceAttribute;
+}
+
+/** An id in `assumes=` or `from=` that names a marker of another kind than the attribute asks for. */
+export interface WrongKindReference {
+  readonly id: string;
+  readonly attribute: ReferenceAttribute;
+  readonly target: Marker;
 }
 
 /** What the support graph knows of one marker. */
@@ -12,7 +23,7 @@ export interface MarkerFacts {
   readonly sourced: boolean;
   /** It tried to cite sources and every one of them is broken (unknown key, placeholder, broken link …). */
   readonly onlyBrokenSources: boolean;
-  /** Sourced, or supported by a grounded marker. */
+  /** Sourced, supported by a grounded marker, or drawn from hypotheses that grounded markers weigh. */
   readonly grounded: boolean;
   /** Part of a support cycle that nothing grounds. */
   readonly inUngroundedCycle: boolean;
@@ -22,7 +33,22 @@ export interface MarkerFacts {
   /** The markers that support it and weigh against it. */
   readonly supporters: readonly Marker[];
   readonly opponents: readonly Marker[];
+  /** What its `for=` and `against=` (or nesting) name, whether or not it supports yet (an indicator still watched). */
+  readonly namesFor: readonly Marker[];
+  readonly namesAgainst: readonly Marker[];
+  /** The markers that name it so. */
+  readonly namedFor: readonly Marker[];
+  readonly namedAgainst: readonly Marker[];
+  /** The assumptions a claim or hypothesis rests on: those of `assumes=` and those nested in it. */
+  readonly restsOn: readonly Marker[];
+  /** The claims and hypotheses that rest on an assumption. */
+  readonly restedOnBy: readonly Marker[];
+  /** The hypotheses a claim's `from=` names. */
+  readonly drawnFrom: readonly Marker[];
+  /** Those of `drawnFrom` that no grounded marker weighs. */
+  readonly unweighed: readonly Marker[];
   readonly unknownReferences: readonly UnknownReference[];
+  readonly wrongKindReferences: readonly WrongKindReference[];
 }
 
 export interface SourceCounts {
@@ -39,15 +65,17 @@ export interface SourceCounts {
 export function buildSupportGraph(markers: readonly Marker[], sources: readonly SourceCounts[], nearMissIds: ReadonlySet<string>): MarkerFacts[] {
   const byId = firstMarkerById(markers);
   const edges = markers.map((marker) => readEdges(marker, byId, nearMissIds));
-  const supporters = markers.map((): Marker[] => []);
-  const opponents = markers.map((): Marker[] => []);
-  markers.forEach((marker, i) => {
-    for (const target of edges[i]!.supports) supporters[target.index]!.push(marker);
-    for (const target of edges[i]!.weighsAgainst) opponents[target.index]!.push(marker);
-  });
+  const supporters = invert(markers, edges.map((edge) => edge.supports));
+  const opponents = invert(markers, edges.map((edge) => edge.weighsAgainst));
+  const namedFor = invert(markers, edges.map((edge) => edge.namesFor));
+  const namedAgainst = invert(markers, edges.map((edge) => edge.namesAgainst));
+  const restsOn = withNestedAssumptions(markers, edges.map((edge) => edge.restsOn));
+  const restedOnBy = invert(markers, restsOn);
   const sourced = markers.map((marker, i) => !marker.isEmpty && sources[i]!.working > 0);
   const groundingEdges = markers.map((marker, i) => (marker.isEmpty ? [] : edges[i]!.supports.filter((target) => !target.isEmpty)));
-  const grounded = propagate(sourced, groundingEdges);
+  const weighedByGrounded = (grounded: readonly boolean[], hypothesis: Marker) =>
+    [...supporters[hypothesis.index]!, ...opponents[hypothesis.index]!].some((weigher) => grounded[weigher.index]);
+  const grounded = groundAll(markers, sourced, groundingEdges, edges.map((edge) => edge.drawnFrom), weighedByGrounded);
   const cyclic = cyclicMarkers(groundingEdges);
   return markers.map((_, i) => ({
     sourced: sourced[i]!,
@@ -58,7 +86,16 @@ export function buildSupportGraph(markers: readonly Marker[], sources: readonly 
     weighsAgainst: edges[i]!.weighsAgainst,
     supporters: supporters[i]!,
     opponents: opponents[i]!,
+    namesFor: edges[i]!.namesFor,
+    namesAgainst: edges[i]!.namesAgainst,
+    namedFor: namedFor[i]!,
+    namedAgainst: namedAgainst[i]!,
+    restsOn: restsOn[i]!,
+    restedOnBy: restedOnBy[i]!,
+    drawnFrom: edges[i]!.drawnFrom,
+    unweighed: edges[i]!.drawnFrom.filter((hypothesis) => !weighedByGrounded(grounded, hypothesis)),
     unknownReferences: edges[i]!.unknownReferences,
+    wrongKindReferences: edges[i]!.wrongKindReferences,
   }));
 }
 
@@ -71,23 +108,58 @@ export function firstMarkerById(markers: readonly Marker[]): Map<string, Marker>
   return byId;
 }
 
-function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissIds: ReadonlySet<string>) {
-  const { for: forIds, against: againstIds } = marker.attributes;
-  const unknownReferences: UnknownReference[] = [];
-  if (!kindRow(marker.kind).supports) return { supports: [], weighsAgainst: [], unknownReferences };
-  const resolve = (ids: readonly string[] | undefined, attribute: 'for' | 'against'): Marker[] =>
-    (ids ?? []).filter(Boolean).flatMap((id) => {
-      const target = byId.get(id);
-      if (!target && !nearMissIds.has(id)) unknownReferences.push({ id, attribute });
-      return target ? [target] : [];
-    });
-  if (forIds === undefined && againstIds === undefined) {
-    const enclosing = nearestTakingNestedSupport(marker);
-    return { supports: enclosing ? [enclosing] : [], weighsAgainst: [], unknownReferences };
-  }
-  return { supports: resolve(forIds, 'for'), weighsAgainst: resolve(againstIds, 'against'), unknownReferences };
+interface Edges {
+  readonly supports: readonly Marker[];
+  readonly weighsAgainst: readonly Marker[];
+  readonly namesFor: readonly Marker[];
+  readonly namesAgainst: readonly Marker[];
+  readonly restsOn: readonly Marker[];
+  readonly drawnFrom: readonly Marker[];
+  readonly unknownReferences: readonly UnknownReference[];
+  readonly wrongKindReferences: readonly WrongKindReference[];
 }
 
+/** The edges one marker's attributes and nesting give; attributes its kind does not take are ignored. */
+function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissIds: ReadonlySet<string>): Edges {
+  const unknownReferences: UnknownReference[] = [];
+  const wrongKindReferences: WrongKindReference[] = [];
+  const resolve = (attribute: ReferenceAttribute): Marker[] => {
+    const ids = takesAttribute(marker.kind, attribute) ? (marker.attributes[attribute] ?? []) : [];
+    const wanted = LIST_TARGET_KINDS[attribute];
+    return unique(ids.filter(Boolean).flatMap((id) => {
+      const target = byId.get(id);
+      if (!target) {
+        if (!nearMissIds.has(id)) unknownReferences.push({ id, attribute });
+        return [];
+      }
+      if (wanted && target.kind !== wanted) {
+        wrongKindReferences.push({ id, attribute, target });
+        return [];
+      }
+      return [target];
+    }));
+  };
+  const namesFor = resolve('for');
+  const namesAgainst = resolve('against');
+  const restsOn = resolve('assumes');
+  const drawnFrom = resolve('from');
+  const pointsByNesting = takesAttribute(marker.kind, 'for') && marker.attributes.for === undefined && marker.attributes.against === undefined;
+  const enclosing = pointsByNesting ? nearestTakingNestedSupport(marker) : undefined;
+  const named = { for: enclosing ? [enclosing] : namesFor, against: namesAgainst };
+  const active = givesSupport(marker.kind, marker.attributes.status);
+  return {
+    supports: active ? named.for : [],
+    weighsAgainst: active ? named.against : [],
+    // An empty marker names nothing (what it names is still used).
+    namesFor: marker.isEmpty ? [] : named.for,
+    namesAgainst: marker.isEmpty ? [] : named.against,
+    restsOn,
+    drawnFrom,
+    unknownReferences,
+    wrongKindReferences,
+  };
+}
+/** The nearest enclosing claim or hypothesis: what a nested marker supports, or rests on it. */
 function nearestTakingNestedSupport(marker: Marker): Marker | undefined {
   for (let ancestor = marker.parent; ancestor; ancestor = ancestor.parent) {
     if (kindRow(ancestor.kind).takesNestedSupport) return ancestor;
@@ -95,10 +167,58 @@ function nearestTakingNestedSupport(marker: Marker): Marker | undefined {
   return undefined;
 }
 
-/** Marks everything reachable along `edges` from the nodes that start true. */
-function propagate(start: readonly boolean[], edges: readonly (readonly Marker[])[]): boolean[] {
-  const reached = [...start];
-  const queue = reached.flatMap((on, i) => (on ? [i] : []));
+/** Adds to what each judgment rests on the assumptions nested in it (the nearest judgment only). */
+function withNestedAssumptions(markers: readonly Marker[], declared: readonly (readonly Marker[])[]): Marker[][] {
+  const restsOn = declared.map((list) => [...list]);
+  for (const marker of markers) {
+    if (marker.kind !== LIST_TARGET_KINDS.assumes) continue;
+    const judgment = nearestTakingNestedSupport(marker);
+    if (judgment && !restsOn[judgment.index]!.includes(marker)) restsOn[judgment.index]!.push(marker);
+  }
+  return restsOn;
+}
+
+/** For each marker, the markers whose `lists` hold it. */
+function invert(markers: readonly Marker[], lists: readonly (readonly Marker[])[]): Marker[][] {
+  const inverse = markers.map((): Marker[] => []);
+  markers.forEach((marker, i) => {
+    for (const target of lists[i]!) inverse[target.index]!.push(marker);
+  });
+  return inverse;
+}
+
+function unique(markers: readonly Marker[]): Marker[] {
+  return [...new Set(markers)];
+}
+
+/**
+ * Grounding along the support edges, where a claim drawn from hypotheses (`from=`) is also
+ * grounded once every hypothesis it names is weighed by a grounded marker. That can ground more
+ * weighers in turn, so it repeats until nothing changes.
+ */
+function groundAll(
+  markers: readonly Marker[],
+  sourced: readonly boolean[],
+  edges: readonly (readonly Marker[])[],
+  drawnFrom: readonly (readonly Marker[])[],
+  weighedByGrounded: (grounded: readonly boolean[], hypothesis: Marker) => boolean,
+): boolean[] {
+  const grounded = [...sourced];
+  let seeds = grounded.flatMap((on, i) => (on ? [i] : []));
+  let waiting = markers.filter((marker) => !marker.isEmpty && drawnFrom[marker.index]!.length > 0);
+  for (;;) {
+    propagate(grounded, seeds, edges);
+    waiting = waiting.filter((claim) => !grounded[claim.index]);
+    const drawn = waiting.filter((claim) => drawnFrom[claim.index]!.every((hypothesis) => weighedByGrounded(grounded, hypothesis)));
+    if (drawn.length === 0) return grounded;
+    for (const claim of drawn) grounded[claim.index] = true;
+    seeds = drawn.map((claim) => claim.index);
+  }
+}
+
+/** Marks in `reached` everything reachable along `edges` from `seeds`. */
+function propagate(reached: boolean[], seeds: readonly number[], edges: readonly (readonly Marker[])[]): void {
+  const queue = [...seeds];
   while (queue.length > 0) {
     for (const target of edges[queue.pop()!]!) {
       if (!reached[target.index]) {
@@ -107,7 +227,6 @@ function propagate(start: readonly boolean[], edges: readonly (readonly Marker[]
       }
     }
   }
-  return reached;
 }
 
 /** Which nodes lie on a cycle: Tarjan's strongly connected components, without recursion. */

@@ -5,15 +5,21 @@ export type RawAttributes = Readonly<Record<string, string>>;
 
 /**
  * The attributes that hold lists, and what their items name: `for=a,b` and `against=a,b` name
- * markers by id, `src=k1,k2` sources by key.
+ * markers by id, `src=k1,k2` sources by key, `assumes=` assumptions and `from=` hypotheses by id.
  */
-export const LIST_ATTRIBUTES = { for: 'marker id', against: 'marker id', src: 'source key' } as const;
+export const LIST_ATTRIBUTES = { for: 'marker id', against: 'marker id', src: 'source key', assumes: 'assumption id', from: 'hypothesis id' } as const;
 export type ListAttribute = keyof typeof LIST_ATTRIBUTES;
 export const LIST_ATTRIBUTE_NAMES = Object.keys(LIST_ATTRIBUTES) as readonly ListAttribute[];
 
 /** The attributes that hold one word, from the values each kind allows (`MarkerKindRow.values`). */
 export const VALUE_ATTRIBUTES = ['confidence', 'status'] as const;
 export type ValueAttribute = (typeof VALUE_ATTRIBUTES)[number];
+
+/** Other spellings of allowed values, read as the value itself. */
+const VALUE_SPELLINGS: Readonly<Record<string, string>> = { favoured: 'favored' };
+
+/** The class that makes a claim a key judgment (`{.key}`, `{.important .key}`, `class="key"`). */
+export const KEY_CLASS = 'key';
 
 /**
  * The attributes of a marker that the annotation language gives meaning to. A list is undefined
@@ -22,18 +28,27 @@ export type ValueAttribute = (typeof VALUE_ATTRIBUTES)[number];
 export type MarkerAttributes = {
   readonly raw: RawAttributes;
   readonly id: string | undefined;
+  /** Its classes include `.key`: a key judgment. */
+  readonly key: boolean;
 } & { readonly [name in ListAttribute]: readonly string[] | undefined } & { readonly [name in ValueAttribute]: string | undefined };
 
 export function readMarkerAttributes(raw: RawAttributes): MarkerAttributes {
   return {
     raw,
     id: raw['id'],
+    key: (raw['class'] ?? '').split(/\s+/).includes(KEY_CLASS),
     for: splitList(raw['for']),
     against: splitList(raw['against']),
     src: splitList(raw['src']),
-    confidence: raw['confidence'],
-    status: raw['status'],
+    assumes: splitList(raw['assumes']),
+    from: splitList(raw['from']),
+    confidence: readValue(raw['confidence']),
+    status: readValue(raw['status']),
   };
+}
+
+function readValue(value: string | undefined): string | undefined {
+  return value !== undefined && Object.hasOwn(VALUE_SPELLINGS, value) ? VALUE_SPELLINGS[value] : value;
 }
 
 function splitList(value: string | undefined): string[] | undefined {
@@ -93,6 +108,16 @@ export function idSpanIn(blockText: string, blockStart: number, id: string): Spa
     if (match[1] !== id) continue;
     const start = blockStart + match.index + match[0].length - id.length;
     found = { start, end: start + id.length };
+  }
+  return found;
+}
+
+/** Where the value of `name=` is written (the last one counts, as for remark-directive). */
+export function valueSpanIn(blockText: string, blockStart: number, name: ValueAttribute): Span | undefined {
+  let found: Span | undefined;
+  for (const match of blockText.matchAll(new RegExp(String.raw`(?:^|[\s{])${name}\s*=\s*["']?([^\s}"']*)`, 'g'))) {
+    const start = blockStart + match.index + match[0].length - match[1]!.length;
+    found = { start, end: start + match[1]!.length };
   }
   return found;
 }

@@ -2,7 +2,7 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import type { ListAttribute, ValueAttribute } from './attributes.js';
 
 /** The outline's kinds of symbol a marker kind can show as (the protocol layer maps them). */
-export type OutlineKind = 'boolean' | 'field' | 'interface';
+export type OutlineKind = 'boolean' | 'field' | 'interface' | 'constant' | 'event';
 
 /** What the language says of one kind of marker. */
 export interface MarkerKindRow {
@@ -10,16 +10,24 @@ export interface MarkerKindRow {
   readonly plural: string;
   /** How many edits (case ignored, a swap of neighbours is one) make a directive name a near miss of this one. */
   readonly nearMissDistance: number;
+  /** The list attributes it takes (`for=`, `assumes=` …); one left out does not belong on this kind. */
+  readonly lists: readonly ListAttribute[];
   /**
    * Whether it gives support: to the markers its `for=` names (and weighs against those of
    * `against=`) or, with neither, to the nearest enclosing marker that `takesNestedSupport`.
+   * `{ whileStatus }`: only while its `status` has that value (an indicator, once observed).
    */
-  readonly supports: boolean;
+  readonly supports: boolean | { readonly whileStatus: string };
+  /** Whether it is offered as grounds, and so expected to cite a source while it supports (evidence). */
+  readonly expectsSource: boolean;
   /** Whether a marker nested in it with neither `for=` nor `against=` supports it. */
   readonly takesNestedSupport: boolean;
   /** The values each of its value attributes may take; one left out does not belong on this kind. */
   readonly values: Readonly<Partial<Record<ValueAttribute, readonly string[]>>>;
-  /** A claim is a judgement (a boolean), evidence a field of fact, a hypothesis an interface to test. */
+  /**
+   * A claim is a judgement (a boolean), evidence a field of fact, a hypothesis an interface to
+   * test, an assumption a constant taken as given, an indicator an event to watch for.
+   */
   readonly outline: OutlineKind;
   /** The letter of the ids the "wrap in a marker" refactoring numbers (`c1`, `c2` …). */
   readonly idPrefix: string;
@@ -27,6 +35,11 @@ export interface MarkerKindRow {
 
 export const CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const;
 export const HYPOTHESIS_STATUSES = ['open', 'favored', 'rejected'] as const;
+export const ASSUMPTION_STATUSES = ['solid', 'caveated', 'unsupported'] as const;
+export const INDICATOR_STATUSES = ['watch', 'observed', 'absent'] as const;
+
+/** What the ids of a list attribute must name, where they must name one kind of marker. */
+export const LIST_TARGET_KINDS: Readonly<Partial<Record<ListAttribute, MarkerKind>>> = { assumes: 'assumption', from: 'hypothesis' };
 
 /**
  * The marker kinds, in the spec's order (completion and the wrap refactoring offer them in it; a
@@ -37,7 +50,9 @@ const MARKER_KIND_ROWS = {
   claim: {
     plural: 'claims',
     nearMissDistance: 1,
+    lists: ['for', 'against', 'src', 'assumes', 'from'],
     supports: true,
+    expectsSource: false,
     takesNestedSupport: true,
     values: { confidence: CONFIDENCE_LEVELS },
     outline: 'boolean',
@@ -46,7 +61,9 @@ const MARKER_KIND_ROWS = {
   evidence: {
     plural: 'evidence',
     nearMissDistance: 2,
+    lists: ['for', 'against', 'src'],
     supports: true,
+    expectsSource: true,
     takesNestedSupport: false,
     values: {},
     outline: 'field',
@@ -55,11 +72,35 @@ const MARKER_KIND_ROWS = {
   hypothesis: {
     plural: 'hypotheses',
     nearMissDistance: 2,
+    lists: ['for', 'against', 'src', 'assumes'],
     supports: true,
+    expectsSource: false,
     takesNestedSupport: true,
     values: { confidence: CONFIDENCE_LEVELS, status: HYPOTHESIS_STATUSES },
     outline: 'interface',
     idPrefix: 'h',
+  },
+  assumption: {
+    plural: 'assumptions',
+    nearMissDistance: 2,
+    lists: ['src'],
+    supports: false,
+    expectsSource: false,
+    takesNestedSupport: false,
+    values: { status: ASSUMPTION_STATUSES },
+    outline: 'constant',
+    idPrefix: 'a',
+  },
+  indicator: {
+    plural: 'indicators',
+    nearMissDistance: 2,
+    lists: ['for', 'against', 'src'],
+    supports: { whileStatus: 'observed' },
+    expectsSource: true,
+    takesNestedSupport: false,
+    values: { status: INDICATOR_STATUSES },
+    outline: 'event',
+    idPrefix: 'i',
   },
 } as const satisfies Readonly<Record<string, MarkerKindRow>>;
 
@@ -90,15 +131,21 @@ export function nearMissOf(name: string): MarkerKind | undefined {
   return best?.kind;
 }
 
-/**
- * Whether `name=` belongs on markers of `kind`: `src=` on all, `for=` and `against=` on those
- * that support, a value attribute on those whose row gives its values.
- */
+/** Whether `name=` belongs on markers of `kind`: a list its row takes, a value attribute whose values it gives. */
 export function takesAttribute(kind: MarkerKind, name: ListAttribute | ValueAttribute): boolean {
   const row = kindRow(kind);
-  if (name === 'src') return true;
-  if (name === 'for' || name === 'against') return row.supports;
-  return row.values[name] !== undefined;
+  return (row.lists as readonly string[]).includes(name) || row.values[name as ValueAttribute] !== undefined;
+}
+
+/** Whether a marker of `kind` with this `status` supports and weighs what it names (an indicator only once observed). */
+export function givesSupport(kind: MarkerKind, status: string | undefined): boolean {
+  const { supports } = kindRow(kind);
+  return typeof supports === 'boolean' ? supports : status === supports.whileStatus;
+}
+
+/** Whether a marker of `kind` with this `status` counts as evidence, and so should cite a source. */
+export function expectsSource(kind: MarkerKind, status: string | undefined): boolean {
+  return kindRow(kind).expectsSource && givesSupport(kind, status);
 }
 
 /** A marker name or a near miss of one: a directive the language cares about. */

@@ -36,6 +36,8 @@ export const SYMBOL_KIND: Readonly<Record<OutlineKind, SymbolKind>> = {
   boolean: SymbolKind.Boolean,
   field: SymbolKind.Field,
   interface: SymbolKind.Interface,
+  constant: SymbolKind.Constant,
+  event: SymbolKind.Event,
 };
 
 export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
@@ -65,6 +67,8 @@ const COMPLETION_KIND: Readonly<Record<CompletionEntry['kind'], CompletionItemKi
   'marker-id': CompletionItemKind.Reference,
   'source-key': CompletionItemKind.Reference,
   'marker-name': CompletionItemKind.Keyword,
+  'attribute-name': CompletionItemKind.Property,
+  'attribute-value': CompletionItemKind.EnumMember,
 };
 
 /** Source keys are ranked by what has been typed, so that list is incomplete: the client asks again as the user types. */

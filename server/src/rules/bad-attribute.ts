@@ -1,9 +1,10 @@
 import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, VALUE_ATTRIBUTES, type ListAttribute, type ValueAttribute } from '../language/attributes.js';
-import { kindRow, MARKER_KINDS, takesAttribute, type MarkerKind } from '../language/markerKinds.js';
+import { kindRow, LIST_TARGET_KINDS, MARKER_KINDS, takesAttribute, type MarkerKind } from '../language/markerKinds.js';
+import type { WrongKindReference } from '../graph/supportGraph.js';
 import { ID_PATTERN } from '../language/names.js';
 import type { Marker } from '../model/model.js';
 import type { Analysis } from '../analysis/analysis.js';
-import { listOf } from '../text/textHelpers.js';
+import { listOf, withArticle } from '../text/textHelpers.js';
 import { CODES, isCode } from '../types.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './describe.js';
@@ -12,10 +13,13 @@ import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './descr
  * Diagnostic: bad-attribute
  *
  * An attribute value the language does not allow: `confidence` other than low, moderate or high
- * (or on evidence), `status` other than open, favored or rejected (or on anything but a
- * hypothesis), an id that does not match `[A-Za-z][A-Za-z0-9_-]*`, an empty `for`, `against` or
- * `src` list, an attribute block that does not parse, or a silencing comment that names an
- * unknown code.
+ * (or on anything but a claim or hypothesis), a `status` its kind does not allow (open, favored
+ * or rejected on a hypothesis, solid, caveated or unsupported on an assumption, watch, observed
+ * or absent on an indicator), `assumes=` on anything but a claim or hypothesis, `from=` on
+ * anything but a claim, `for=` or `against=` on an assumption (the ids of a misplaced attribute
+ * are ignored), an id in `assumes=` or `from=` that names a marker of another kind than an
+ * assumption or a hypothesis, an id that does not match `[A-Za-z][A-Za-z0-9_-]*`, an empty list,
+ * an attribute block that does not parse, or a silencing comment that names an unknown code.
  *
  * @example not-ok
  *   :claim[Overconfident [the data](https://example.org/d)]{#c3 confidence=certain}
@@ -31,8 +35,21 @@ import { capitalize, describeMarker, didYouMean, nonEmptyMarkers } from './descr
  *   :claim[A misspelt code silences nothing]{#c6}
  *   ^^^^^^^ unsupported-claim
  *
+ * @example not-ok
+ *   :assumption[Rail traffic mirrors troop movements]{#a1 for=c1 status=doubtful}
+ *   ^^^^^^^^^^^^ bad-attribute "for= belongs on"
+ *   ^^^^^^^^^^^^ bad-attribute "status="doubtful" is not allowed: use solid, caveated or unsupported"
+ *   ^^^^^^^^^^^^ unused-assumption
+ *   :claim[Troops will leave [the data](https://example.org/d)]{#c1 assumes=e1 from=a1}
+ *   ^^^^^^^ bad-attribute "assumes=e1 names evidence "e1", which is not an assumption"
+ *   ^^^^^^^ bad-attribute "from=a1 names assumption "a1", which is not a hypothesis"
+ *   :evidence[Flatcars left Orsha [the data](https://example.org/d)]{#e1 assumes=a1}
+ *   ^^^^^^^^^^ bad-attribute "assumes= belongs on claims and hypotheses, not on evidence"
+ *
  * @example ok
  *   :hypothesis[A new chief of staff changed course]{#h1 status=rejected confidence=low .note}
+ *   ^^^^^^^^^^^^ untested-hypothesis
+ *   :hypothesis[Yerevan concluded the alliance would not defend it]{#h2 status=favoured}
  *   ^^^^^^^^^^^^ untested-hypothesis
  */
 export const badAttribute: Rule = {
@@ -40,8 +57,8 @@ export const badAttribute: Rule = {
   defaultSeverity: 'warning',
   summary: 'An attribute value that is not allowed, or an attribute block that does not parse.',
   *check(analysis) {
-    for (const { marker } of nonEmptyMarkers(analysis)) {
-      const problems = attributeProblems(marker);
+    for (const { marker, facts } of nonEmptyMarkers(analysis)) {
+      const problems = [...attributeProblems(marker), ...facts.wrongKindReferences.map(wrongKind)];
       if (marker.attributesRefused && problems.length === 0) problems.push('its attribute block does not parse: write it as {#id for=a,b src=key}');
       for (const problem of problems) yield { span: marker.opening, message: `${capitalize(describeMarker(marker))}: ${problem}.` };
     }
@@ -68,6 +85,12 @@ function attributeProblems(marker: Marker): string[] {
     else if (list.includes('')) problems.push(`${name}= has an empty entry: remove the extra comma`);
   }
   return problems;
+}
+
+/** `assumes=e1 names evidence "e1", which is not an assumption`: what the attribute's items must name. */
+function wrongKind({ id, attribute, target }: WrongKindReference): string {
+  const wanted = LIST_TARGET_KINDS[attribute]!;
+  return `${attribute}=${id} names ${describeMarker(target)}, which is not ${withArticle(wanted)}: name the id of ${withArticle(wanted)}, or remove it`;
 }
 
 /** `status= belongs on hypotheses only`, `confidence= belongs on claims and hypotheses, not on evidence`. */

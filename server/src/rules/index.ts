@@ -21,9 +21,12 @@ import { unsourcedEvidence } from './unsourced-evidence.js';
 import { unsupportedClaim } from './unsupported-claim.js';
 import { untestedHypothesis } from './untested-hypothesis.js';
 import { unusedSource } from './unused-source.js';
+import { unsupportedAssumption } from './unsupported-assumption.js';
+import { unusedAssumption } from './unused-assumption.js';
+import { nonDiagnosticIndicator } from './non-diagnostic-indicator.js';
 import { skippedContent } from './skipped-content.js';
 
-/** Every rule, one per diagnostic code: the spec's, in the order of its table, then Tradecraft's own. */
+/** Every rule, one per diagnostic code: the spec's, in the order of its tables (v1.2, then v1.3), then Tradecraft's own. */
 export const RULES: readonly Rule[] = [
   unsupportedClaim,
   unsourcedEvidence,
@@ -40,6 +43,9 @@ export const RULES: readonly Rule[] = [
   badFrontMatter,
   badBibliography,
   brokenLink,
+  unsupportedAssumption,
+  unusedAssumption,
+  nonDiagnosticIndicator,
   retractedSource,
   emptySource,
   badSourceGrade,

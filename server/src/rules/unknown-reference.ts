@@ -1,10 +1,12 @@
+import { LIST_TARGET_KINDS } from '../language/markerKinds.js';
 import type { Rule } from './rule.js';
 import { capitalize, describeMarker, didYouMean, readableMarkers } from './describe.js';
 
 /**
  * Diagnostic: unknown-reference
  *
- * An id in `for=` or `against=` that no marker of the document has.
+ * An id in `for=`, `against=`, `assumes=` or `from=` that no marker of the document has (on a
+ * marker whose kind takes that attribute: the ids of a misplaced one are ignored).
  *
  * @example not-ok
  *   :claim[Kyiv changed course]{#c1}
@@ -18,6 +20,17 @@ import { capitalize, describeMarker, didYouMean, readableMarkers } from './descr
  *   :evidence[The decree of 18 February [the decree](https://example.org/d)]{#e1 for=claim-kiyv}
  *   ^^^^^^^^^^ unknown-reference "Did you mean "claim-kyiv"?"
  *
+ * @example not-ok
+ *   :claim[The rotation will be announced late [the data](https://example.org/d)]{#c1 assumes=a-ghost from=h-ghost}
+ *   ^^^^^^^ unknown-reference "assumes=a-ghost"
+ *   ^^^^^^^ unknown-reference "from=h-ghost"
+ *
+ * @example not-ok
+ *   :hypothesis[Moscow wants a base [the data](https://example.org/d)]{#h-base}
+ *   ^^^^^^^^^^^^ untested-hypothesis
+ *   :claim[It stays [the data](https://example.org/d)]{#c-base from=h-bsae}
+ *   ^^^^^^^ unknown-reference "Did you mean "h-base"?"
+ *
  * @example ok
  *   :claim[Kyiv changed course]{#c1}
  *   :evidence[The decree of 18 February [the decree](https://example.org/d)]{#e1 for=c1}
@@ -25,11 +38,15 @@ import { capitalize, describeMarker, didYouMean, readableMarkers } from './descr
 export const unknownReference: Rule = {
   code: 'unknown-reference',
   defaultSeverity: 'error',
-  summary: 'A for= or against= id names no marker.',
+  summary: 'A for=, against=, assumes= or from= id names no marker.',
   *check(analysis) {
-    const ids = [...analysis.markersById.keys()];
+    const markers = [...analysis.markersById];
+    const all = markers.map(([id]) => id);
+    // `assumes=` and `from=` can only mean an assumption or a hypothesis: guess among those.
+    const candidates = new Map(Object.entries(LIST_TARGET_KINDS).map(([attribute, kind]) => [attribute, markers.filter(([, marker]) => marker.kind === kind).map(([id]) => id)]));
     for (const { marker, facts } of readableMarkers(analysis)) {
       for (const { id, attribute } of facts.unknownReferences) {
+        const ids = candidates.get(attribute) ?? all;
         yield {
           span: marker.opening,
           message: `${capitalize(describeMarker(marker))} has ${attribute}=${id}, but no marker has the id "${id}": correct the id or give the intended marker {#${id}}.${didYouMean(id, ids)}`,

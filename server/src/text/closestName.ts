@@ -9,6 +9,31 @@ export function closestName(name: string, candidates: readonly string[]): string
   return NameIndex.of(candidates).closest(name);
 }
 
+/**
+ * Of a short list of allowed words, the one most like `word`, however far: the one that keeps the
+ * most of its letters in order (`medium` → `moderate`, `favourite` → `favored`), ties to the first.
+ * Case is ignored.
+ */
+export function mostAlike(word: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; kept: number } | undefined;
+  for (const candidate of candidates) {
+    const kept = lettersKeptInOrder(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || kept > best.kept) best = { candidate, kept };
+  }
+  return best?.candidate;
+}
+
+/** The length of the longest common subsequence of `a` and `b`. */
+function lettersKeptInOrder(a: string, b: string): number {
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (const letter of a) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++) row[j] = letter === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, row[j - 1]!);
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 const REMEMBERED_INDEXES = 4;
 const REMEMBERED_ANSWERS = 10_000;
 

@@ -18,6 +18,11 @@ export function capitalize(text: string): string {
 }
 
 /** `a`, `a and b`, `a, b or c`. */
+/** `an assumption`, `a hypothesis`: the word after its indefinite article (by its first letter, enough for our words). */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 export function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
