@@ -351,5 +351,5 @@ function assemble(text: string, lines: LineIndex, blocks: readonly ParsedBlock[]
   };
   const refused = new Map(blocks.flatMap((block) => [...block.refused].map(([at, original]) => [at + block.offset, original] as const)));
   const skipped = blocks.flatMap((block) => block.skipped.map(({ span, cause }) => ({ span: { start: span.start + block.offset, end: span.end + block.offset }, cause })));
-  return { text, tree, refusedAttributeBlocks: refused, skipped, lines };
+  return { text, tree, refusedAttributeBlocks: refused, skipped, lines, blocks };
 }
