@@ -40,29 +40,34 @@ const placements = new WeakMap<BlockPart, PlacedPart>();
 
 /** The document's model from its blocks' parts, `offsets[i]` being where part `i` starts. */
 export function joinParts(parsed: ParsedMarkdown, parts: readonly BlockPart[], offsets: readonly number[]): DocumentModel {
-  const placed: PlacedPart[] = [];
-  let firstIndex = 0;
+  const joined = { markers: [] as Marker[], nearMisses: [] as NearMiss[], citations: [] as FoundCitation[], silencing: [] as SilencingComment[], footnoteReferences: [] as { identifier: string; offset: number }[], footnoteDefinitions: [] as { identifier: string; span: Span }[] };
+  let frontMatter: FrontMatterBlock | undefined;
   parts.forEach((part, i) => {
-    placed.push(placementOf(part, offsets[i]!, firstIndex));
-    firstIndex += part.markers.length;
+    const placed = placementOf(part, offsets[i]!, joined.markers.length);
+    frontMatter ??= placed.frontMatter;
+    append(joined.markers, placed.markers);
+    append(joined.nearMisses, placed.nearMisses);
+    append(joined.citations, placed.citations);
+    append(joined.silencing, placed.silencing);
+    append(joined.footnoteReferences, placed.footnoteReferences);
+    append(joined.footnoteDefinitions, placed.footnoteDefinitions);
   });
-  const markers = placed.flatMap((part) => part.markers);
-  const owners = {
-    markers,
-    footnoteReferences: placed.flatMap((part) => part.footnoteReferences),
-    footnoteDefinitions: placed.flatMap((part) => part.footnoteDefinitions),
-  };
   return {
     text: parsed.text,
     lines: parsed.lines ?? new LineIndex(parsed.text),
-    frontMatter: placed.find((part) => part.frontMatter)?.frontMatter,
-    markers,
-    nearMisses: placed.flatMap((part) => part.nearMisses),
-    citations: assignOwners(placed.flatMap((part) => part.citations), owners),
-    links: assignOwners(resolveLinks(parts, offsets), owners),
-    silencing: placed.flatMap((part) => part.silencing),
+    frontMatter,
+    markers: joined.markers,
+    nearMisses: joined.nearMisses,
+    citations: assignOwners(joined.citations, joined),
+    links: assignOwners(resolveLinks(parts, offsets), joined),
+    silencing: joined.silencing,
     skipped: parsed.skipped,
   };
+}
+
+/** `list.push(...items)` without the spread, which a block of tens of thousands of items would overflow. */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }
 
 function placementOf(part: BlockPart, offset: number, firstIndex: number): PlacedPart {
@@ -116,9 +121,12 @@ function placeMarker(marker: Marker, move: (span: Span) => Span, firstIndex: num
 function resolveLinks(parts: readonly BlockPart[], offsets: readonly number[]): OwnedSite<{ url: string; span: Span }>[] {
   const definitions = new Map<string, string>();
   for (const part of parts) for (const [identifier, url] of part.definitions) if (!definitions.has(identifier)) definitions.set(identifier, url);
-  return parts.flatMap((part, i) => part.linkSites.map(({ url, reference, offset, span }) => ({
-    url: reference === undefined ? url : definitions.get(reference) ?? '',
-    offset: offset + offsets[i]!,
-    span: { start: span.start + offsets[i]!, end: span.end + offsets[i]! },
-  })));
+  const links: OwnedSite<{ url: string; span: Span }>[] = [];
+  parts.forEach((part, i) => {
+    const at = offsets[i]!;
+    for (const { url, reference, offset, span } of part.linkSites) {
+      links.push({ url: reference === undefined ? url : definitions.get(reference) ?? '', offset: offset + at, span: { start: span.start + at, end: span.end + at } });
+    }
+  });
+  return links;
 }
