@@ -64,8 +64,9 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext): Analy
   const links = model.links.map((link): ClassifiedLink => ({ ...link, kind: classify(link.url, context) }));
   const nearMissIds = new Set(model.nearMisses.flatMap((miss) => (miss.id ? [miss.id] : [])));
   const markerSources = sourcesByMarker(model.markers, citations, links);
-  const facts = buildSupportGraph(model.markers, countSources(model.markers, markerSources), nearMissIds);
-  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById: firstMarkerById(model.markers) };
+  const markersById = firstMarkerById(model.markers);
+  const facts = buildSupportGraph(model.markers, countSources(model.markers, markerSources), nearMissIds, markersById);
+  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById };
 }
 
 function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean): ResolvedCitation[] {

@@ -348,10 +348,13 @@ function take(groups: Map<string, ParsedBlock[]>, kind: BlockKind, text: string)
 }
 
 function definitionsOf(blocks: readonly ParsedBlock[]): Definitions {
-  return {
-    topLevel: [...new Set(blocks.flatMap((block) => block.defines))].sort(),
-    inContainers: blocks.filter((block) => block.definesInContainer.length > 0).map((block) => ({ block, labels: block.definesInContainer })),
-  };
+  const topLevel = new Set<string>();
+  const inContainers: { block: ParsedBlock; labels: readonly string[] }[] = [];
+  for (const block of blocks) {
+    for (const label of block.defines) topLevel.add(label);
+    if (block.definesInContainer.length > 0) inContainers.push({ block, labels: block.definesInContainer });
+  }
+  return { topLevel: [...topLevel].sort(), inContainers };
 }
 
 function sameDefinitions(a: Definitions, b: Definitions): boolean {
