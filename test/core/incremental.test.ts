@@ -27,6 +27,7 @@ function summary(syntax: DocumentSyntax): unknown {
     citations: model.citations.map((c) => ({ ...c, owners: c.owners.map(index) })),
     links: model.links.map((l) => ({ ...l, owners: l.owners.map(index) })),
     silencing: model.silencing,
+    skipped: model.skipped,
   };
 }
 
@@ -205,5 +206,21 @@ describe('incremental parsing', () => {
 
   it('equals a full parse after random edits of a generated 100 KB analysis', () => {
     checkEdits(generateAnalysis(100_000, 7), 50, 7);
+  });
+
+  it('keeps what it read of the blocks an edit did not touch, and reads the edited one again', () => {
+    const parser = new IncrementalParser();
+    const text = generateAnalysis(30_000, 3);
+    const before = readDocument(text, parser).model;
+    const middle = before.markers.find((marker) => marker.index >= before.markers.length >> 1 && !marker.parent)!;
+    const edited = `${text.slice(0, middle.content.start)}Word ${text.slice(middle.content.start)}`;
+    const after = readDocument(edited, parser).model;
+    const earlierBlocks = before.markers.filter((marker) => marker.span.end < text.lastIndexOf('\n\n', middle.span.start));
+    assert.ok(earlierBlocks.length > 10);
+    assert.ok(earlierBlocks.every((marker) => after.markers[marker.index] === marker), 'the markers of the blocks before the edit are the same objects');
+    assert.notEqual(after.markers[middle.index], middle);
+    assert.match(after.markers[middle.index]!.text, /^Word /);
+    const last = after.markers[after.markers.length - 1]!;
+    assert.equal(last.span.start, before.markers[before.markers.length - 1]!.span.start + 'Word '.length, 'the markers after it moved with the text');
   });
 });

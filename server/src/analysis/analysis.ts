@@ -74,11 +74,12 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext, settin
   const links = model.links.map((link): ClassifiedLink => ({ ...link, kind: classify(link.url, context) }));
   const nearMissIds = new Set(model.nearMisses.flatMap((miss) => (miss.id ? [miss.id] : [])));
   const markerSources = sourcesByMarker(model.markers, citations, links);
-  const facts = buildSupportGraph(model.markers, countSources(model.markers, markerSources), nearMissIds);
+  const markersById = firstMarkerById(model.markers);
+  const facts = buildSupportGraph(model.markers, countSources(model.markers, markerSources), nearMissIds, markersById);
   const chosen = frontMatter.standards ?? settings.standards;
   const standard = chosen === 'none' ? undefined : chosen;
   const likelihoodUses = standard ? readLikelihoodUses(model.markers) : [];
-  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById: firstMarkerById(model.markers), standard, likelihoodUses };
+  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById, standard, likelihoodUses };
 }
 
 function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean): ResolvedCitation[] {

@@ -62,8 +62,7 @@ export interface SourceCounts {
  * working and broken sources. An id in `nearMissIds` belongs to a misspelt marker, which has its
  * own diagnostic: a reference to it leads nowhere but is not reported.
  */
-export function buildSupportGraph(markers: readonly Marker[], sources: readonly SourceCounts[], nearMissIds: ReadonlySet<string>): MarkerFacts[] {
-  const byId = firstMarkerById(markers);
+export function buildSupportGraph(markers: readonly Marker[], sources: readonly SourceCounts[], nearMissIds: ReadonlySet<string>, byId = firstMarkerById(markers)): MarkerFacts[] {
   const edges = markers.map((marker) => readEdges(marker, byId, nearMissIds));
   const supporters = invert(markers, edges.map((edge) => edge.supports));
   const opponents = invert(markers, edges.map((edge) => edge.weighsAgainst));

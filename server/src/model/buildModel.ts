@@ -5,14 +5,13 @@ import { findCitations } from '../citations/findCitations.js';
 import { idSpanIn, listItemsIn, parseAttributesLeniently, readMarkerAttributes, type RawAttributes } from '../language/attributes.js';
 import { isMarkerKind, nearMissOf } from '../language/markerKinds.js';
 import { attributeBlockEnd, attributeBlockStart, labelEnd } from '../language/scanning.js';
-import type { ParsedMarkdown } from '../parse/parseMarkdown.js';
-import { LineIndex } from '../text/lineIndex.js';
+import type { ParsedMarkdown, TreeBlock } from '../parse/parseMarkdown.js';
 import { maskSpans } from '../text/mask.js';
 import { lineEndAt } from '../text/textHelpers.js';
 import type { Span } from '../types.js';
-import type { DocumentModel, FrontMatterBlock, Marker, NearMiss, SilencingComment } from './model.js';
+import { joinParts, type BlockPart, type LinkDraft } from './blockParts.js';
 import { readMarkerProse } from './markerProse.js';
-import { assignOwners, type OwnedSite } from './owners.js';
+import type { DocumentModel, FrontMatterBlock, Marker, NearMiss, SilencingComment } from './model.js';
 import { readSilencingComment } from './silencing.js';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -25,9 +24,40 @@ const OPAQUE_TYPES = new Set([
 /** Parents whose `html` children stand on lines of their own. */
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'containerDirective', 'footnoteDefinition']);
 
-/** Reads markers, links, citations, front matter and silencing comments from a parsed document. */
+/**
+ * Reads markers, links, citations, front matter and silencing comments from a parsed document:
+ * each top-level block by itself (a block the parser reused keeps what was read from it), the
+ * parts joined at the end, where what reaches across blocks is resolved.
+ */
 export function buildModel(parsed: ParsedMarkdown): DocumentModel {
-  return new ModelBuilder(parsed).build();
+  const blocks = parsed.blocks ?? [wholeDocument(parsed)];
+  const parts = blocks.map((block) => (parsed.blocks ? partOf(block) : readPart(block)));
+  const model = joinParts(parsed, parts, blocks.map((block) => block.offset));
+  // A judgment's prose takes in the footnotes it references, wherever they stand: read from the whole tree.
+  readMarkerProse(parsed.tree, readableText(parsed), model.markers, model.nearMisses, model.citations.map((citation) => citation.citationSpan));
+  return model;
+}
+
+/** The text as the parser read it: what was skipped is blanks, so nothing in it is checked. */
+function readableText(parsed: { text: string; skipped: readonly { span: Span }[] }): string {
+  return parsed.skipped.length === 0 ? parsed.text : maskSpans(parsed.text, parsed.skipped.map((part) => part.span));
+}
+
+/** The parts read from the blocks of the versions before, while the parser keeps the blocks. */
+const partsByBlock = new WeakMap<TreeBlock, BlockPart>();
+
+function partOf(block: TreeBlock): BlockPart {
+  let part = partsByBlock.get(block);
+  if (!part) partsByBlock.set(block, (part = readPart(block)));
+  return part;
+}
+
+function readPart(block: TreeBlock): BlockPart {
+  return new ModelBuilder(block).build();
+}
+
+function wholeDocument(parsed: ParsedMarkdown): TreeBlock {
+  return { text: parsed.text, offset: 0, children: parsed.tree.children, refused: parsed.refusedAttributeBlocks, skipped: parsed.skipped };
 }
 
 /** The syntax of a directive's opening: where its name, label and attribute block lie. */
@@ -38,6 +68,10 @@ interface DirectiveSyntax {
   readonly firstLineEnd: number;
 }
 
+/** The parent of a block's top-level nodes. */
+const ROOT: Parents = { type: 'root', children: [] };
+
+/** Reads one block; every offset it records is in the block's own text. */
 class ModelBuilder {
   private readonly text: string;
   private readonly markers: Marker[] = [];
@@ -46,34 +80,31 @@ class ModelBuilder {
   private readonly opaque: Span[] = [];
   /** The syntax of every marker (openings, attribute blocks, fences): left out of marker texts. */
   private readonly markerSyntax: Span[] = [];
-  private readonly linkSites: OwnedSite<{ url: string; span: Span }>[] = [];
+  private readonly linkSites: LinkDraft[] = [];
   private readonly footnoteReferences: { identifier: string; offset: number }[] = [];
   private readonly footnoteDefinitions: { identifier: string; span: Span }[] = [];
-  private readonly definitions = new Map<string, string>();
+  private readonly definitions: [identifier: string, url: string][] = [];
   private frontMatter: FrontMatterBlock | undefined;
 
-  constructor(private readonly parsed: ParsedMarkdown) {
-    // What was skipped is read as blanks, as the parser read it: nothing in it is checked.
-    this.text = parsed.skipped.length === 0 ? parsed.text : maskSpans(parsed.text, parsed.skipped.map((part) => part.span));
+  constructor(private readonly block: TreeBlock) {
+    this.text = readableText(block);
   }
 
-  build(): DocumentModel {
-    this.collectDefinitions(this.parsed.tree);
-    this.visit(this.parsed.tree, undefined, undefined, { start: 0, end: this.text.length });
+  build(): BlockPart {
+    const whole = { start: 0, end: this.text.length };
+    for (const node of this.block.children) this.collectDefinitions(node);
+    for (const node of this.block.children) this.visit(node, ROOT, undefined, whole);
     this.writeMarkerTexts();
-    const owners = { markers: this.markers, footnoteReferences: this.footnoteReferences, footnoteDefinitions: this.footnoteDefinitions };
-    const citations = assignOwners(findCitations(this.text, this.opaque), owners);
-    readMarkerProse(this.parsed.tree, this.text, this.markers, this.nearMisses, citations.map((citation) => citation.citationSpan));
     return {
-      text: this.parsed.text,
-      lines: this.parsed.lines ?? new LineIndex(this.parsed.text),
       frontMatter: this.frontMatter,
       markers: this.markers,
       nearMisses: this.nearMisses,
-      citations,
-      links: assignOwners(this.linkSites, owners),
+      citations: findCitations(this.text, this.opaque),
+      linkSites: this.linkSites,
+      footnoteReferences: this.footnoteReferences,
+      footnoteDefinitions: this.footnoteDefinitions,
+      definitions: this.definitions,
       silencing: this.silencing,
-      skipped: this.parsed.skipped,
     };
   }
 
@@ -94,7 +125,7 @@ class ModelBuilder {
 
   private collectDefinitions(node: Nodes): void {
     if (node.type === 'definition') {
-      if (!this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node.url);
+      this.definitions.push([node.identifier, node.url]);
     } else if ('children' in node) {
       for (const child of node.children) this.collectDefinitions(child);
     }
@@ -102,17 +133,17 @@ class ModelBuilder {
 
   /** Walks the tree; `nearest` is the span of the closest ancestor that has a position. */
   private visit(node: Nodes, parent: Parents | undefined, enclosing: Marker | undefined, nearest: Span): void {
-    const span = spanOf(node) ?? nearest;
+    const span = spanOf(node, this.block.offset) ?? nearest;
     if (OPAQUE_TYPES.has(node.type)) this.opaque.push(span);
     switch (node.type) {
       case 'yaml':
         this.frontMatter = this.readFrontMatter(span);
         return;
       case 'link':
-        this.linkSites.push({ url: node.url, offset: span.start, span });
+        this.linkSites.push({ url: node.url, reference: undefined, offset: span.start, span });
         break;
       case 'linkReference':
-        this.linkSites.push({ url: this.definitions.get(node.identifier) ?? '', offset: span.start, span });
+        this.linkSites.push({ url: '', reference: node.identifier, offset: span.start, span });
         break;
       case 'footnoteReference':
         this.footnoteReferences.push({ identifier: node.identifier, offset: span.start });
@@ -220,7 +251,7 @@ class ModelBuilder {
 
   private readAttributes(node: Directive, span: Span, syntax: DirectiveSyntax): { attributes: RawAttributes; refused: boolean } {
     const block = syntax.attributeBlock;
-    const refusedFence = block && this.parsed.refusedAttributeBlocks.get(block.start);
+    const refusedFence = block && this.block.refused.get(block.start);
     if (refusedFence !== undefined) return { attributes: parseAttributesLeniently(refusedFence), refused: true };
     if (node.type === 'textDirective' && block && block.start >= span.end) {
       return { attributes: parseAttributesLeniently(this.text.slice(block.start, block.end)), refused: true };
@@ -254,10 +285,11 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return low;
 }
 
-function spanOf(node: Nodes): Span | undefined {
+/** The node's span in its block's text (the tree's positions are in the document's, the block at `base`). */
+function spanOf(node: Nodes, base: number): Span | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? undefined : { start, end };
+  return start === undefined || end === undefined ? undefined : { start: start - base, end: end - base };
 }
 
 function countColons(text: string, start: number): number {

@@ -78,8 +78,8 @@ interface ParsedBlock {
  * the blocks that mention a changed label are parsed again.
  */
 export class IncrementalParser {
-  /** Every block parsed or reused for the last version, those that a probe refused included. */
-  private tried: ParsedBlock[] = [];
+  /** The last version: its text, its blocks and those that a probe refused. */
+  private previous: Version | undefined;
   private definitions: Definitions = NO_DEFINITIONS;
 
   parse(text: string): ParsedMarkdown {
@@ -93,23 +93,29 @@ export class IncrementalParser {
    */
   *parseInSteps(text: string): Steps<ParsedMarkdown> {
     const lines = new LineIndex(text);
-    const reusable = groupByText(this.tried);
     const previous = this.definitions;
     const refused: ParsedBlock[] = [];
     const unclosed = opensUnclosedFrontMatter(text);
-    const firstPass: ParsedBlock[] = [];
-    const earlier = new Set<ParsedBlock>();
-    let start = 0;
-    do {
+    const unchanged = unchangedBlocks(this.previous, text, unclosed);
+    const reusable = groupByText(unchanged.others);
+    const firstPass: ParsedBlock[] = [...unchanged.before];
+    const earlier = new Set<ParsedBlock>(firstPass);
+    let start = firstPass.reduce((end, block) => end + block.text.length, 0);
+    while (start < text.length || firstPass.length === 0) {
+      const rest = unchanged.after.get(start);
+      if (rest !== undefined) {
+        for (let i = rest; i < unchanged.blocks.length; i++) firstPass.push(unchanged.blocks[i]!);
+        break;
+      }
       const block = yield* this.blockAt(text, start, { unclosed, definitions: previous, earlier }, reusable, refused);
       firstPass.push(block);
       earlier.add(block);
       start += block.text.length;
-    } while (start < text.length);
+    }
     const found = definitionsOf(firstPass);
     const definitions = sameDefinitions(found, previous) ? previous : found;
     if (firstPass.some((block) => block.definesDeeper)) {
-      this.tried = [...refused, ...firstPass];
+      this.previous = { text, blocks: firstPass, refused, unclosed };
       this.definitions = definitions;
       return parseMarkdown(text);
     }
@@ -120,7 +126,7 @@ export class IncrementalParser {
       blocks.push(current);
       earlier.add(block);
     }
-    this.tried = [...refused, ...blocks];
+    this.previous = { text, blocks, refused, unclosed };
     this.definitions = definitions;
     let at = 0;
     for (const block of blocks) {
@@ -204,6 +210,72 @@ export class IncrementalParser {
   }
 }
 
+/** A version as the parser read it. */
+interface Version {
+  readonly text: string;
+  readonly blocks: readonly ParsedBlock[];
+  /** The blocks a probe refused. */
+  readonly refused: readonly ParsedBlock[];
+  readonly unclosed: boolean;
+}
+
+/**
+ * The blocks of the previous version that an edit to `text` cannot have changed, found without
+ * reading the text again: `before`, those before the edit whose probe line lies before it too
+ * (the splitter and the probe read nothing further); `after`, by where they would start in
+ * `text`, the blocks from each block start after the edit on (the splitter reads from a block
+ * start with nothing open, and reads the same text from there); and `others`, the rest, which
+ * the blocks the edit touched may still reuse.
+ */
+function unchangedBlocks(previous: Version | undefined, text: string, unclosed: boolean): UnchangedBlocks {
+  if (!previous || previous.unclosed !== unclosed) return { blocks: [], before: [], after: new Map(), others: previous ? [...previous.refused, ...previous.blocks] : [] };
+  const { blocks } = previous;
+  const prefix = commonPrefixLength(previous.text, text);
+  const suffix = commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
+  let before = 0;
+  let start = 0;
+  while (before < blocks.length && lineEndAt(previous.text, start + blocks[before]!.text.length) < prefix) start += blocks[before++]!.text.length;
+  let firstAfter = blocks.length;
+  for (let end = previous.text.length; firstAfter > before; firstAfter--) {
+    const blockStart = end - blocks[firstAfter - 1]!.text.length;
+    if (blockStart === 0 || blockStart < previous.text.length - suffix) break;
+    end = blockStart;
+  }
+  const after = new Map<number, number>();
+  let at = start + text.length - previous.text.length;
+  for (let i = before; i < firstAfter; i++) at += blocks[i]!.text.length;
+  for (let i = firstAfter; i < Math.min(blocks.length, firstAfter + AFTER_STARTS); at += blocks[i++]!.text.length) after.set(at, i);
+  return { blocks, before: blocks.slice(0, before), after, others: [...previous.refused, ...blocks.slice(before, firstAfter + AFTER_STARTS)] };
+}
+
+/**
+ * How many block starts after an edit may end the parse of the blocks it touched: where the
+ * parse goes on past them (an edit that opened a fence), it reads the rest again.
+ */
+const AFTER_STARTS = 8;
+
+interface UnchangedBlocks {
+  /** The previous version's blocks. */
+  readonly blocks: readonly ParsedBlock[];
+  readonly before: readonly ParsedBlock[];
+  /** Where a block of `blocks` would start in the new text: its index. */
+  readonly after: ReadonlyMap<number, number>;
+  readonly others: readonly ParsedBlock[];
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let at = 0;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  return length;
+}
+
 /** What, besides its text, decides how a block parses. */
 interface BlockKind {
   readonly isFirst: boolean;
@@ -260,7 +332,11 @@ function offsetOf(node: Nodes): number {
 
 function groupByText(blocks: readonly ParsedBlock[]): Map<string, ParsedBlock[]> {
   const groups = new Map<string, ParsedBlock[]>();
-  for (const block of blocks) groups.set(block.text, [...(groups.get(block.text) ?? []), block]);
+  for (const block of blocks) {
+    const group = groups.get(block.text);
+    if (group) group.push(block);
+    else groups.set(block.text, [block]);
+  }
   return groups;
 }
 
@@ -272,10 +348,13 @@ function take(groups: Map<string, ParsedBlock[]>, kind: BlockKind, text: string)
 }
 
 function definitionsOf(blocks: readonly ParsedBlock[]): Definitions {
-  return {
-    topLevel: [...new Set(blocks.flatMap((block) => block.defines))].sort(),
-    inContainers: blocks.filter((block) => block.definesInContainer.length > 0).map((block) => ({ block, labels: block.definesInContainer })),
-  };
+  const topLevel = new Set<string>();
+  const inContainers: { block: ParsedBlock; labels: readonly string[] }[] = [];
+  for (const block of blocks) {
+    for (const label of block.defines) topLevel.add(label);
+    if (block.definesInContainer.length > 0) inContainers.push({ block, labels: block.definesInContainer });
+  }
+  return { topLevel: [...topLevel].sort(), inContainers };
 }
 
 function sameDefinitions(a: Definitions, b: Definitions): boolean {
@@ -344,12 +423,18 @@ function assemble(text: string, lines: LineIndex, blocks: readonly ParsedBlock[]
   const end = lines.positionAt(text.length);
   // As in a full parse, the root starts after a byte-order mark.
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const children: RootContent[] = [];
+  const refused = new Map<number, string>();
+  const skipped: SkippedPart[] = [];
+  for (const block of blocks) {
+    for (const child of block.children) children.push(child);
+    for (const [at, original] of block.refused) refused.set(at + block.offset, original);
+    for (const { span, cause } of block.skipped) skipped.push({ span: { start: span.start + block.offset, end: span.end + block.offset }, cause });
+  }
   const tree: Root = {
     type: 'root',
-    children: blocks.flatMap((block) => block.children),
+    children,
     position: { start: { line: 1, column: start + 1, offset: start }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
   };
-  const refused = new Map(blocks.flatMap((block) => [...block.refused].map(([at, original]) => [at + block.offset, original] as const)));
-  const skipped = blocks.flatMap((block) => block.skipped.map(({ span, cause }) => ({ span: { start: span.start + block.offset, end: span.end + block.offset }, cause })));
-  return { text, tree, refusedAttributeBlocks: refused, skipped, lines };
+  return { text, tree, refusedAttributeBlocks: refused, skipped, lines, blocks };
 }

@@ -1,4 +1,4 @@
-import type { Root, Nodes, Paragraph } from 'mdast';
+import type { Root, RootContent, Nodes, Paragraph } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -22,6 +22,23 @@ export interface ParsedMarkdown {
   readonly skipped: readonly SkippedPart[];
   /** The text's line index, when the parser made one (the block-wise parse does), for the model to keep. */
   readonly lines?: LineIndex;
+  /**
+   * The top-level blocks the tree was assembled from, when the block-wise parse made it: a block
+   * reused from the version before is the same object, so that what was read from it can be kept.
+   */
+  readonly blocks?: readonly TreeBlock[];
+}
+
+/** Top-level nodes parsed together from one block of the text. */
+export interface TreeBlock {
+  readonly text: string;
+  /** Where the block starts in the document, as its tree's positions say (until the next parse moves them). */
+  readonly offset: number;
+  readonly children: readonly RootContent[];
+  /** Refused attribute blocks (see `ParsedMarkdown`), by offset in the block. */
+  readonly refused: ReadonlyMap<number, string>;
+  /** Skipped parts, by offset in the block. */
+  readonly skipped: readonly SkippedPart[];
 }
 
 /**

@@ -17,11 +17,24 @@ export function referenceTo(marker: Marker): string {
   return marker.attributes.id ? `for=${marker.attributes.id}` : 'for=<id> (after giving it an id, {#id})';
 }
 
-/** The markers a rule about markers looks at: an empty marker gets only `empty-marker`. */
-export function* nonEmptyMarkers(analysis: Analysis): Generator<{ marker: Marker; facts: Analysis['facts'][number] }> {
-  for (const marker of analysis.syntax.model.markers) {
-    if (!marker.isEmpty) yield { marker, facts: analysis.facts[marker.index]! };
+type MarkerEntry = { readonly marker: Marker; readonly facts: Analysis['facts'][number] };
+
+/** The lists below, made once per analysis: most rules read one of them. */
+const markerLists = new WeakMap<Analysis, { readonly nonEmpty: readonly MarkerEntry[]; readonly readable: readonly MarkerEntry[] }>();
+
+function markerListsOf(analysis: Analysis) {
+  let lists = markerLists.get(analysis);
+  if (!lists) {
+    const nonEmpty = analysis.syntax.model.markers.filter((marker) => !marker.isEmpty).map((marker) => ({ marker, facts: analysis.facts[marker.index]! }));
+    lists = { nonEmpty, readable: nonEmpty.filter((entry) => !entry.marker.attributesRefused) };
+    markerLists.set(analysis, lists);
   }
+  return lists;
+}
+
+/** The markers a rule about markers looks at: an empty marker gets only `empty-marker`. */
+export function nonEmptyMarkers(analysis: Analysis): readonly MarkerEntry[] {
+  return markerListsOf(analysis).nonEmpty;
 }
 
 /**
@@ -29,8 +42,8 @@ export function* nonEmptyMarkers(analysis: Analysis): Generator<{ marker: Marker
  * `empty-marker`, and one whose attribute block does not parse only `bad-attribute`, since what
  * was read from that block is a guess (one typo, one diagnostic).
  */
-export function* readableMarkers(analysis: Analysis): Generator<{ marker: Marker; facts: Analysis['facts'][number] }> {
-  for (const entry of nonEmptyMarkers(analysis)) if (!entry.marker.attributesRefused) yield entry;
+export function readableMarkers(analysis: Analysis): readonly MarkerEntry[] {
+  return markerListsOf(analysis).readable;
 }
 
 /** ` Did you mean "x"?` when a candidate is close to `name`, else ''. */
