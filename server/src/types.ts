@@ -50,6 +50,8 @@ export const CODES = [
   'retracted-source',
   'empty-source',
   'bad-source-grade',
+  'single-source-judgment',
+  'hypothesis-without-indicators',
   'off-scale-likelihood',
   'mixed-estimative-scale',
   'confidence-with-likelihood',

@@ -165,7 +165,8 @@ describe('pandoc as the referee', { skip: PANDOC ? false : 'pandoc is not instal
         if (pandoc === undefined) return ours.error !== undefined;
         return ours.error === undefined && JSON.stringify(ours.items.map((item) => item.key)) === JSON.stringify(pandoc);
       }),
-      { numRuns: 60 },
+      // A fixed seed keeps the suite deterministic; a sweep over other seeds is run by hand when the reader changes.
+      { numRuns: 60, seed: 20261201 },
     );
   });
 });

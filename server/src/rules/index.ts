@@ -9,22 +9,24 @@ import { confidenceWithLikelihood } from './confidence-with-likelihood.js';
 import { duplicateId } from './duplicate-id.js';
 import { emptyMarker } from './empty-marker.js';
 import { emptySource } from './empty-source.js';
+import { hypothesisWithoutIndicators } from './hypothesis-without-indicators.js';
 import { mixedEstimativeScale } from './mixed-estimative-scale.js';
+import { nonDiagnosticIndicator } from './non-diagnostic-indicator.js';
 import { offScaleLikelihood } from './off-scale-likelihood.js';
 import { placeholderLink } from './placeholder-link.js';
 import { retractedSource } from './retracted-source.js';
 import type { Rule } from './rule.js';
+import { singleSourceJudgment } from './single-source-judgment.js';
+import { skippedContent } from './skipped-content.js';
 import { unknownMarker } from './unknown-marker.js';
 import { unknownReference } from './unknown-reference.js';
 import { unknownSource } from './unknown-source.js';
 import { unsourcedEvidence } from './unsourced-evidence.js';
+import { unsupportedAssumption } from './unsupported-assumption.js';
 import { unsupportedClaim } from './unsupported-claim.js';
 import { untestedHypothesis } from './untested-hypothesis.js';
-import { unusedSource } from './unused-source.js';
-import { unsupportedAssumption } from './unsupported-assumption.js';
 import { unusedAssumption } from './unused-assumption.js';
-import { nonDiagnosticIndicator } from './non-diagnostic-indicator.js';
-import { skippedContent } from './skipped-content.js';
+import { unusedSource } from './unused-source.js';
 
 /** Every rule, one per diagnostic code: the spec's, in the order of its tables (v1.2, then v1.3), then Tradecraft's own. */
 export const RULES: readonly Rule[] = [
@@ -49,6 +51,8 @@ export const RULES: readonly Rule[] = [
   retractedSource,
   emptySource,
   badSourceGrade,
+  singleSourceJudgment,
+  hypothesisWithoutIndicators,
   offScaleLikelihood,
   mixedEstimativeScale,
   confidenceWithLikelihood,

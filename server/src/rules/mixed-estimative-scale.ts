@@ -27,6 +27,7 @@ import type { Rule } from './rule.js';
  *   :hypothesis[The flows are probably organised by the state]{#h1}
  *                             ^^^^^^^^ mixed-estimative-scale "second row"
  *   :evidence[Officials call it highly probable [the briefing](https://example.org/b)]{#e1 for=h1}
+ *   :indicator[Smugglers' routes move with the border guards' postings]{#i1 for=h1 status=watch}
  *
  * @example ok
  *   ---

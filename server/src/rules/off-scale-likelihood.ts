@@ -20,6 +20,7 @@ import type { Rule } from './rule.js';
  *   :hypothesis[Traders *might* have hoarded gas]{#h1}
  *                        ^^^^^ off-scale-likelihood "on no likelihood scale"
  *   :evidence[Stocks fell by a fifth [the report](https://example.org/r)]{#e1 for=h1}
+ *   :indicator[Storage fills while prices rise]{#i1 for=h1 status=watch}
  *
  * @example not-ok
  *   ---

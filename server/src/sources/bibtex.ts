@@ -97,7 +97,7 @@ class Scanner {
       if (this.keyword('comment')) {
         this.spaces();
         if (this.peek() === '{') this.braced();
-        else this.skipWhile((c) => c !== '@');
+        else this.skipWhile((c) => c !== '@' && c !== '%');
         return true;
       }
       if (this.keyword('preamble')) {
