@@ -7,8 +7,8 @@
  * the same run on the same text: VS Code's Markdown language service and markdownlint
  * (`peers.ts`). Prints a table and writes it as JSON (bench-results/) for comparison between
  * commits. Options: --quick (no 5 MB, fewer runs and files, tighter time limits), --out FILE,
- * --cases FOLDER (default ../shared/conformance), --only SECTION,… (generated, cases, library,
- * shapes, workspace, heap, front-matter).
+ * --cases FOLDER (default ../shared/conformance), --only SECTION,… (generated, standards, cases,
+ * library, shapes, workspace, heap, front-matter).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const quick = process.argv.includes('--quick');
 const outAt = process.argv.indexOf('--out');
 const outFile = outAt >= 0 ? process.argv[outAt + 1]! : join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 const onlyAt = process.argv.indexOf('--only');
-/** The sections to run (`--only generated,cases,library,shapes,workspace,heap,front-matter`); all by default. */
+/** The sections to run (`--only generated,standards,cases,library,shapes,workspace,heap,front-matter`); all by default. */
 const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : undefined;
 const selected = (section: string) => !only || only.has(section);
 const casesAt = process.argv.indexOf('--cases');
@@ -183,6 +183,32 @@ async function benchDocument(workspace: string, client: LspTestClient, size: (ty
     const perMb = cli / (text.length / 1_000_000);
     const parsePerMb = parse / (text.length / 1_000_000);
     record({ what: 'CLI check, per MB', size: size.name, median: perMb, unit: 'ms', baseline: parsePerMb, target: '≤ 1.15 × the parse' }, perMb <= 1.15 * parsePerMb);
+  }
+}
+
+/** Words of likelihood and confidence for the claims of a generated analysis: on the scale, off it, of the other row, and mixed. */
+const ESTIMATIVE_OPENINGS = ['It is likely that ', 'Perhaps ', 'We judge with high confidence that it is very likely that ', 'It is probably the case that ', ''];
+
+/** A generated analysis held to ICD 203, its claims opening with words the standards checks read. */
+function heldToIcd203(text: string): string {
+  let claims = 0;
+  const withTerms = text.replace(/:claim\[/g, () => `:claim[${ESTIMATIVE_OPENINGS[claims++ % ESTIMATIVE_OPENINGS.length]}`);
+  return withTerms.replace(/^---\n/, '---\nstandards: icd203\n');
+}
+
+/** The keystroke of the generated analyses again, with a standard that applies: the standards checks must keep it within the same targets. */
+async function benchStandards(client: LspTestClient): Promise<void> {
+  for (const size of SIZES.filter((candidate) => candidate.bytes <= 1_000_000)) {
+    const text = heldToIcd203(generateAnalysis(size.bytes, 42));
+    const parse = await timed(size.runs, () => void parseMarkdown(text), 1);
+    const uri = await openAndDiagnose(client, `standards-${size.bytes}.md`, text);
+    const { edit, vscodeMarkdown, markdownlint: lint } = await editTimes(client, uri, text, size.runs);
+    const editTarget = size.bytes <= 35_000 ? 16 : parse / 10;
+    record(
+      { what: 'edit → diagnostics, standards: icd203', size: size.name, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, markdownlint: lint, target: `${size.bytes <= 35_000 ? '≤ 16 ms' : '≤ 1/10 of the parse'}, ≤ VS Code Markdown` },
+      edit <= editTarget && edit <= vscodeMarkdown,
+    );
+    await client.close(uri);
   }
 }
 
@@ -419,6 +445,7 @@ const workspace = mkdtempSync(join(tmpdir(), 'tradecraft-bench-'));
 const client = await LspTestClient.start({ workspace, settings: { diagnosticsDelay: 0 } });
 try {
   if (selected('generated')) for (const size of SIZES) await benchDocument(workspace, client, size);
+  if (selected('standards')) await benchStandards(client);
   if (selected('cases')) await benchCases(workspace, client);
 } finally {
   await client.stop();
