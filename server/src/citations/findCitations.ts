@@ -1,20 +1,10 @@
 import { PLAIN_KEY } from '../language/names.js';
-import type { CitationForm } from '../model/model.js';
+import type { CitationForm, WrittenCitation } from '../model/model.js';
 import type { OwnedSite } from '../model/owners.js';
 import { maskSpans } from '../text/mask.js';
 import type { Span } from '../types.js';
 
-export type FoundCitation = OwnedSite<{
-  readonly key: string;
-  readonly form: CitationForm;
-  readonly span: Span;
-  readonly keySpan: Span;
-  readonly prefix: string;
-  readonly locator: string;
-  readonly suppressAuthor: boolean;
-  readonly itemSpan: Span;
-  readonly citationSpan: Span;
-}>;
+export type FoundCitation = OwnedSite<WrittenCitation>;
 
 /** A key as written after `@`: plain, or any text in braces (`@{odd key}`). */
 const KEY = String.raw`(?:\{[^{}\r\n]+\}|${PLAIN_KEY})`;

@@ -51,8 +51,8 @@ export interface NearMiss {
 
 export type CitationForm = 'bracketed' | 'in-text';
 
-/** One `@key` of a Pandoc citation, in brackets (`[see @a, p. 4; -@b]`) or in the text (`@a`). */
-export interface CitationSite {
+/** One `@key` of a Pandoc citation as written, in brackets (`[see @a, p. 4; -@b]`) or in the text (`@a`). */
+export interface WrittenCitation {
   readonly key: string;
   readonly form: CitationForm;
   /** `@key` itself (with a leading `-` when the author is suppressed). */
@@ -65,7 +65,10 @@ export interface CitationSite {
   readonly itemSpan: Span;
   /** The whole citation: its brackets and every item of it (`[see @a, p. 4; -@b]`), or the in-text item. */
   readonly citationSpan: Span;
-  /** The markers whose own content holds this site (none outside markers, several via a shared footnote). */
+}
+
+/** A citation and the markers whose own content holds it (none outside markers, several via a shared footnote). */
+export interface CitationSite extends WrittenCitation {
   readonly owners: readonly Marker[];
 }
 
