@@ -112,15 +112,23 @@ describe('the views on the command line', () => {
 describe('the views\' help and bad input', () => {
   const dir = new TempDir();
   dir.write('analysis.md', ANALYSIS);
+  dir.write('escapes.md', ':assumption[Reset \x1bc and ring \x07]{#a1}\n');
   const runs = {
+    escapes: startCli(['assumptions', 'escapes.md'], dir.root),
     help: Promise.all(VIEWS.map((view) => startCli([view, '--help'], dir.root))),
     badFormat: startCli(['sources', '--format', 'sarif', 'analysis.md'], dir.root),
     badOption: startCli(['indicators', '--severity', 'x=y', 'analysis.md'], dir.root),
     missing: startCli(['assumptions', 'analysis.md', 'nowhere.md'], dir.root),
   };
-  let results: { help: CliResult[]; badFormat: CliResult; badOption: CliResult; missing: CliResult };
+  let results: { escapes: CliResult; help: CliResult[]; badFormat: CliResult; badOption: CliResult; missing: CliResult };
   before(async () => {
-    results = { help: await runs.help, badFormat: await runs.badFormat, badOption: await runs.badOption, missing: await runs.missing };
+    results = { escapes: await runs.escapes, help: await runs.help, badFormat: await runs.badFormat, badOption: await runs.badOption, missing: await runs.missing };
+  });
+
+  it('text prints a document\'s control characters as visible escapes', () => {
+    assert.equal(results.escapes.status, 0);
+    assert.ok(results.escapes.stdout.includes('text          Reset \\x1Bc and ring \\x07\n'), results.escapes.stdout);
+    assert.doesNotMatch(results.escapes.stdout, /[\x07\x1b]/);
   });
 
   it('--help names the view, every format and option, exit 0', () => {

@@ -37,13 +37,13 @@ export interface SourcesView {
 export function sourcesView(analysis: Analysis): SourcesView {
   if (!analysis.syntax.usesLanguage) return { sources: [] };
   const cited = new Set(analysis.citations.flatMap((citation) => (citation.source ? [citation.source.key] : [])));
+  const citers = citersByKey(analysis);
   const soleSources = soleSourcesOfKeyJudgments(analysis);
   const entries = [...analysis.sources.entries].filter((entry) => entry.origin.kind === 'front-matter' || cited.has(entry.key));
-  return { sources: entries.map((entry) => sourceRow(analysis, entry, soleSources.get(`@${entry.key}`) ?? [])) };
+  return { sources: entries.map((entry) => sourceRow(analysis, entry, citers.get(entry.key) ?? [], soleSources.get(`@${entry.key}`) ?? [])) };
 }
 
-function sourceRow(analysis: Analysis, entry: SourceEntry, soleSourceOf: readonly Marker[]): SourceRow {
-  const citedBy = analysis.syntax.model.markers.filter((marker) => analysis.markerSources[marker.index]!.citations.some((citation) => citation.source?.key === entry.key));
+function sourceRow(analysis: Analysis, entry: SourceEntry, citedBy: readonly Marker[], soleSourceOf: readonly Marker[]): SourceRow {
   return {
     key: entry.key,
     title: entry.title ?? null,
@@ -58,6 +58,16 @@ function sourceRow(analysis: Analysis, entry: SourceEntry, soleSourceOf: readonl
   };
 }
 
+/** The markers that cite each resolved key, each once, in document order. */
+function citersByKey(analysis: Analysis): Map<string, Marker[]> {
+  const byKey = new Map<string, Marker[]>();
+  for (const marker of analysis.syntax.model.markers) {
+    const keys = new Set(analysis.markerSources[marker.index]!.citations.flatMap((citation) => (citation.source ? [citation.source.key] : [])));
+    for (const key of keys) addTo(byKey, key, marker);
+  }
+  return byKey;
+}
+
 /** Each source (as `groundsOf` names it) that is the only one in the grounds of key judgments, with those judgments. */
 function soleSourcesOfKeyJudgments(analysis: Analysis): Map<string, Marker[]> {
   const bySource = new Map<string, Marker[]>();
@@ -65,7 +75,13 @@ function soleSourcesOfKeyJudgments(analysis: Analysis): Map<string, Marker[]> {
     if (marker.isEmpty || !isKeyJudgment(marker)) continue;
     const grounds = [...groundsOf(analysis, marker)];
     if (grounds.length !== 1) continue;
-    bySource.set(grounds[0]!, [...(bySource.get(grounds[0]!) ?? []), marker]);
+    addTo(bySource, grounds[0]!, marker);
   }
   return bySource;
+}
+
+function addTo(lists: Map<string, Marker[]>, key: string, marker: Marker): void {
+  const list = lists.get(key);
+  if (list) list.push(marker);
+  else lists.set(key, [marker]);
 }
