@@ -70,6 +70,9 @@ describe('the watch list', () => {
     ':indicator[Spot prices rise]{#i3 for=h1,h2,h3 status=seen}',
     ':indicator[]{#i-empty for=h1,h2,h3}',
     `:evidence[Pipeline pressure fell ${SOURCED}]{#e1 for=h1}`,
+    ':claim[Power is at risk]{#c1}',
+    ':indicator[Output halves]{#i4 for=c1 against=e1 status=watch}',
+    ':indicator[Nothing named]{#i5}',
   );
 
   it('gives each hypothesis its status and the indicators for and against it with theirs', async () => {
@@ -88,6 +91,16 @@ describe('the watch list', () => {
   it('lists the indicators for every hypothesis and against none, whatever their status', async () => {
     const view = await viewOf(indicatorsView, text);
     assert.deepEqual(view.nonDiagnostic.map(at), ['i3@8']);
+  });
+
+  it('lists the indicators that name no hypothesis, with what they name instead', async () => {
+    const view = await viewOf(indicatorsView, text);
+    // An empty indicator names nothing (spec, "Notes on reading v1.3").
+    assert.deepEqual(view.unattached.map((row) => [at(row), row.status, row.for.map(at), row.against.map(at)]), [
+      ['i-empty@9', 'none', [], []],
+      ['i4@12', 'watch', ['c1@11'], ['e1@10']],
+      ['i5@13', 'none', [], []],
+    ]);
   });
 
   it('finds no indicator non-diagnostic with fewer than two hypotheses', async () => {

@@ -62,7 +62,8 @@ and hypotheses that rest on it (assumes= or nesting), then the key judgments (co
 .key) that rest on an assumption marked status=unsupported.`,
   indicators: `The watch list: each hypothesis (its id, status, line and text) with the indicators for and
 against it and their status (watch, observed, absent or none), then the indicators that cannot
-tell the hypotheses apart (for every hypothesis, at least two, and against none).`,
+tell the hypotheses apart (for every hypothesis, at least two, and against none), and those
+that name no hypothesis (with the claims they name, if any).`,
   sources: `The Quality of Information Check: each source of the front matter, and each entry of a
 bibliography file that the document cites, with its title, grade (and what it means), whether it
 is retracted (and why) or empty, where it is defined, the markers that cite it, and the key

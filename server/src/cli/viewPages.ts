@@ -77,6 +77,11 @@ function indicatorsPage(path: string, view: IndicatorsView): ViewPage {
         columns: ['Indicator', 'Status', 'Line', 'Text'],
         rows: view.nonDiagnostic.map((ref) => [idOf(ref), ref.status, String(ref.line), ref.text]),
       },
+      {
+        title: 'Indicators that name no hypothesis',
+        columns: ['Indicator', 'Status', 'Line', 'Text', 'For', 'Against'],
+        rows: view.unattached.map((row) => [idOf(row), row.status, String(row.line), row.text, row.for.map(named), row.against.map(named)]),
+      },
     ],
   };
 }

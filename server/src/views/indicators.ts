@@ -16,11 +16,19 @@ export interface HypothesisRow extends MarkerRef {
   readonly against: readonly IndicatorRef[];
 }
 
+export interface UnattachedIndicatorRow extends IndicatorRef {
+  /** What it names instead (claims), or nothing. */
+  readonly for: readonly MarkerRef[];
+  readonly against: readonly MarkerRef[];
+}
+
 /** The watch list of one document. */
 export interface IndicatorsView {
   readonly hypotheses: readonly HypothesisRow[];
   /** The indicators `for` every hypothesis (at least two) and `against` none: `non-diagnostic-indicator`. */
   readonly nonDiagnostic: readonly IndicatorRef[];
+  /** The indicators that name no hypothesis, so that no row of `hypotheses` shows them. */
+  readonly unattached: readonly UnattachedIndicatorRow[];
 }
 
 export function indicatorsView(analysis: Analysis): IndicatorsView {
@@ -31,9 +39,16 @@ export function indicatorsView(analysis: Analysis): IndicatorsView {
     return { ...markerRef(analysis, hypothesis), status: statusOf(hypothesis), for: indicators(facts.namedFor), against: indicators(facts.namedAgainst) };
   });
   const everyHypothesis = hypothesesOf(analysis.syntax.model.markers);
+  const allIndicators = markersOfKind(analysis, 'indicator');
   // As the rule reads them: what a refused attribute block was read as is a guess.
-  const nonDiagnostic = markersOfKind(analysis, 'indicator')
+  const nonDiagnostic = allIndicators
     .filter((indicator) => !indicator.attributesRefused && cannotTellApart(analysis.facts[indicator.index]!, everyHypothesis))
     .map(indicatorRef);
-  return { hypotheses, nonDiagnostic };
+  const unattached = allIndicators.flatMap((indicator): UnattachedIndicatorRow[] => {
+    const { namesFor, namesAgainst } = analysis.facts[indicator.index]!;
+    if ([...namesFor, ...namesAgainst].some((target) => target.kind === 'hypothesis')) return [];
+    const refs = (markers: readonly Marker[]) => markers.map((marker) => markerRef(analysis, marker));
+    return [{ ...indicatorRef(indicator), for: refs(namesFor), against: refs(namesAgainst) }];
+  });
+  return { hypotheses, nonDiagnostic, unattached };
 }
