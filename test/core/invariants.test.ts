@@ -77,6 +77,11 @@ describe('invariants', () => {
     assert.deepEqual(describeImports(offenders), []);
   });
 
+  it('keeps the views off the rules and the editor features: they read the analysis and its questions', () => {
+    const offenders = coreImports().filter(({ file, target }) => layerOf(file) === 'views' && ['rules', 'features', 'parse'].includes(layerOf(target)));
+    assert.deepEqual(describeImports(offenders), []);
+  });
+
   it('keeps the protocol layer on the service, the document store, the plain types and the host', () => {
     const allowed = new Set(['lsp', 'node', 'service.ts', 'documentStore.ts', 'types.ts', 'settings.ts', 'host.ts']);
     const offenders = coreImports().filter(({ file, target, typeOnly }) => layerOf(file) === 'lsp' && !typeOnly && !allowed.has(layerOf(target)));

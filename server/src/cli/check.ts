@@ -1,15 +1,13 @@
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServiceOptions, TradecraftService } from '../service.js';
 import type { Settings } from '../settings.js';
 import { SEVERITIES, type Severity } from '../types.js';
 import type { CheckOptions } from './checkOptions.js';
-import { coreSettings, displayPath, type RunSettings } from './document.js';
-import { forEachDocument } from './documentLoop.js';
-import { expandPaths } from './files.js';
+import { coreSettings } from './document.js';
+import { forEachDocument, prepareRun } from './documentLoop.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
-import { formatText, printable } from './formats/text.js';
+import { formatText } from './formats/text.js';
 import type { FileReport } from './report.js';
 
 export interface Console {
@@ -30,16 +28,7 @@ export async function runCheck(
   version: string,
   makeService?: (options: ServiceOptions) => TradecraftService,
 ): Promise<number> {
-  const run: RunSettings = {
-    cwd,
-    workspace: resolve(cwd, options.workspace ?? '.'),
-    severity: options.severity,
-    bibliography: options.bibliography.map((file) => resolve(cwd, file)),
-    standards: options.standards,
-  };
-  const { files, missing, skipped } = await expandPaths(options.paths, cwd);
-  for (const path of missing) console.err(`tradecraft: ${printable(path)}: no such file or folder\n`);
-  for (const { path, reason } of skipped) console.err(`tradecraft: ${printable(displayPath(path, cwd))}: skipped: ${reason}\n`);
+  const { run, files, missing } = await prepareRun(options, cwd, console);
   const reports: FileReport[] = [];
   let failed = 0;
   const progress = progressLine(console, files.length);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { STANDARD_CHOICES, type StandardChoice } from '../language/standards.js';
 import { CODES, SEVERITIES, isCode, type Code, type Severity, type SeveritySetting } from '../types.js';
 
@@ -20,26 +20,18 @@ export interface CheckOptions {
 export class UsageError extends Error {}
 
 export function parseCheckOptions(args: readonly string[]): CheckOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = readCommandLine('check', () =>
+    parseArgs({
       args: [...args],
       allowPositionals: true,
       strict: true,
       options: {
-        format: { type: 'string', short: 'f', default: 'text' },
+        ...SHARED_OPTIONS,
         'severity-min': { type: 'string', default: 'hint' },
-        bibliography: { type: 'string', short: 'b', multiple: true, default: [] },
         severity: { type: 'string', multiple: true, default: [] },
-        workspace: { type: 'string', short: 'w' },
-        standards: { type: 'string', default: 'none' },
-        help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. Run "tradecraft check --help" for the options.`);
-  }
-  const { values, positionals } = parsed;
+    }),
+  );
   return {
     format: oneOf(values.format!, FORMATS, '--format'),
     severityMin: oneOf(values['severity-min']!, SEVERITIES, '--severity-min'),
@@ -52,7 +44,25 @@ export function parseCheckOptions(args: readonly string[]): CheckOptions {
   };
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+/** The options every command that reads documents takes. */
+export const SHARED_OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'text' },
+  bibliography: { type: 'string', short: 'b', multiple: true, default: [] },
+  workspace: { type: 'string', short: 'w' },
+  standards: { type: 'string', default: 'none' },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** Runs `parse` (a `parseArgs`), its mistakes told as usage errors that point to the command's help. */
+export function readCommandLine<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. Run "tradecraft ${command} --help" for the options.`);
+  }
+}
+
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`"${value}" is not allowed for ${flag}: use one of ${allowed.join(', ')}.`);
 }

@@ -8,6 +8,9 @@ import type { TradecraftService } from '../service.js';
 import type { StandardChoice } from '../language/standards.js';
 import type { Settings } from '../settings.js';
 import type { Code, SeveritySetting } from '../types.js';
+import { assumptionsView } from '../views/assumptions.js';
+import { indicatorsView } from '../views/indicators.js';
+import { sourcesView } from '../views/sources.js';
 import { printable } from './formats/text.js';
 
 /** What every document of a run is checked against: plain data, so that a worker can be given it. */
@@ -29,6 +32,9 @@ export interface RunSettings {
  */
 export const TASKS = {
   diagnostics: (service: TradecraftService, analysis: Analysis) => service.computeDiagnostics(analysis),
+  assumptions: (_service: TradecraftService, analysis: Analysis) => assumptionsView(analysis),
+  indicators: (_service: TradecraftService, analysis: Analysis) => indicatorsView(analysis),
+  sources: (_service: TradecraftService, analysis: Analysis) => sourcesView(analysis),
 } as const;
 export type TaskName = keyof typeof TASKS;
 export type TaskResult<N extends TaskName> = ReturnType<(typeof TASKS)[N]>;

@@ -1,7 +1,11 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { nodeHost } from '../node/nodeHost.js';
 import { createService, type ServiceOptions, type TradecraftService } from '../service.js';
-import { coreSettings, processDocument, type DocumentOutcome, type RunSettings, type TaskName, type TaskResult } from './document.js';
+import type { Console } from './check.js';
+import { coreSettings, displayPath, processDocument, type DocumentOutcome, type RunSettings, type TaskName, type TaskResult } from './document.js';
+import { expandPaths } from './files.js';
+import { printable } from './formats/text.js';
 import { inWorkers } from './workers.js';
 
 /**
@@ -33,3 +37,28 @@ export async function forEachDocument<N extends TaskName>(
   for (const file of files) use(await here(file));
 }
 
+
+/** What a command's options say of the run and of the files it reads. */
+export interface RunOptions extends Pick<RunSettings, 'severity' | 'standards'> {
+  readonly workspace: string | undefined;
+  readonly bibliography: readonly string[];
+  readonly paths: readonly string[];
+}
+
+/**
+ * A command's run settings and files: its paths expanded (each one missing or skipped told on
+ * stderr), its workspace and bibliography files resolved against `cwd`.
+ */
+export async function prepareRun(options: RunOptions, cwd: string, console: Console): Promise<{ run: RunSettings; files: readonly string[]; missing: readonly string[] }> {
+  const run: RunSettings = {
+    cwd,
+    workspace: resolve(cwd, options.workspace ?? '.'),
+    severity: options.severity,
+    bibliography: options.bibliography.map((file) => resolve(cwd, file)),
+    standards: options.standards,
+  };
+  const { files, missing, skipped } = await expandPaths(options.paths, cwd);
+  for (const path of missing) console.err(`tradecraft: ${printable(path)}: no such file or folder\n`);
+  for (const { path, reason } of skipped) console.err(`tradecraft: ${printable(displayPath(path, cwd))}: skipped: ${reason}\n`);
+  return { run, files, missing };
+}

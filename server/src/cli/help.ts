@@ -1,13 +1,18 @@
 import { RULES } from '../rules/index.js';
+import type { ViewName } from './viewOptions.js';
 
 export const MAIN_HELP = `Tradecraft checks the claims, evidence, hypotheses, assumptions, indicators and sources of analyses written in Markdown.
 
 Usage:
-  tradecraft check [options] [PATHS...]   check Markdown files and folders (default: .)
-  tradecraft lsp [--stdio]                the language server, for editors that speak LSP
+  tradecraft check [options] [PATHS...]         check Markdown files and folders (default: .)
+  tradecraft assumptions [options] [PATHS...]   the Key Assumptions Check of each document
+  tradecraft indicators [options] [PATHS...]    the watch list: each hypothesis and its indicators
+  tradecraft sources [options] [PATHS...]       the Quality of Information Check of its sources
+  tradecraft lsp [--stdio]                      the language server, for editors that speak LSP
   tradecraft --help | --version
 
-Run "tradecraft check --help" for the options of check, "tradecraft lsp --help" for the server.
+Run "tradecraft check --help" for the options of check, "tradecraft sources --help" (or
+assumptions, indicators) for those of a view, "tradecraft lsp --help" for the server.
 `;
 
 export const LSP_HELP = `Usage: tradecraft lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
@@ -47,5 +52,47 @@ not be read or the command line is wrong.
 
 Codes (default severity):
 ${codes}
+`;
+}
+
+/** What each view shows, for its help. */
+const VIEW_HELP: Readonly<Record<ViewName, string>> = {
+  assumptions: `The Key Assumptions Check: each assumption (its id, status, line and text) with the claims
+and hypotheses that rest on it (assumes= or nesting), then the key judgments (confidence=high or
+.key) that rest on an assumption marked status=unsupported.`,
+  indicators: `The watch list: each hypothesis (its id, status, line and text) with the indicators for and
+against it and their status (watch, observed, absent or none), then the indicators that cannot
+tell the hypotheses apart (for every hypothesis, at least two, and against none), and those
+that name no hypothesis (with the claims they name, if any).`,
+  sources: `The Quality of Information Check: each source of the front matter, and each entry of a
+bibliography file that the document cites, with its title, grade (and what it means), whether it
+is retracted (and why) or empty, where it is defined, the markers that cite it, and the key
+judgments (confidence=high or .key) whose grounds hold that source and no other.`,
+};
+
+export function viewHelp(view: ViewName): string {
+  return `Usage: tradecraft ${view} [options] [PATHS...]
+
+${VIEW_HELP[view]}
+
+Reads each Markdown file named, and every *.md file below each folder named (node_modules and
+hidden folders are skipped); without PATHS, the current folder. A document that uses no markers
+has an empty view.
+
+Options:
+  -f, --format text|markdown|json   how to print the view (default: text)
+                                      text      a block per row, for a terminal
+                                      markdown  a section per document, GFM tables
+                                      json      {"view","documents":[{"path",…rows}]}
+  -b, --bibliography FILE           a bibliography file (.bib, .json, .yaml) for every document
+                                    (repeatable), as for check
+  -w, --workspace DIR               the folder whose files documents may name (default: the
+                                    current folder), as for check
+      --standards STANDARD          icd203, phia or none, as for check; the view is the same
+                                    whatever the standard
+  -h, --help                        show this help
+
+Exit status: 0 when every document was read, 2 when a path or file could not be read or the
+command line is wrong.
 `;
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { runCheck, type Console } from './check.js';
 import { parseCheckOptions, UsageError } from './checkOptions.js';
-import { checkHelp, LSP_HELP, MAIN_HELP } from './help.js';
+import { checkHelp, LSP_HELP, MAIN_HELP, viewHelp } from './help.js';
+import { parseViewOptions } from './viewOptions.js';
+import { runView } from './views.js';
 
 /** Runs the command line and returns the exit status. Never throws. */
 export async function main(args: readonly string[], cwd: string, console: Console): Promise<number> {
@@ -27,6 +29,16 @@ export async function main(args: readonly string[], cwd: string, console: Consol
           return 0;
         }
         return await runCheck(options, cwd, console, version());
+      }
+      case 'assumptions':
+      case 'indicators':
+      case 'sources': {
+        const options = parseViewOptions(command, rest);
+        if (options.help) {
+          console.out(viewHelp(command));
+          return 0;
+        }
+        return await runView(options, cwd, console);
       }
       case 'lsp': {
         if (rest.includes('--help') || rest.includes('-h')) {

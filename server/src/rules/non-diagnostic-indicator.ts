@@ -1,3 +1,4 @@
+import { cannotTellApart, hypothesesOf } from '../analysis/techniques.js';
 import type { Rule } from './rule.js';
 import { capitalize, describeMarker, readableMarkers } from './describe.js';
 
@@ -31,12 +32,9 @@ export const nonDiagnosticIndicator: Rule = {
   defaultSeverity: 'information',
   summary: 'An indicator for every hypothesis (at least two) and against none.',
   *check(analysis) {
-    const hypotheses = analysis.syntax.model.markers.filter((marker) => marker.kind === 'hypothesis');
-    if (hypotheses.length < 2) return;
+    const hypotheses = hypothesesOf(analysis.syntax.model.markers);
     for (const { marker, facts } of readableMarkers(analysis)) {
-      if (marker.kind !== 'indicator' || facts.namesAgainst.some((target) => target.kind === 'hypothesis')) continue;
-      const named = new Set(facts.namesFor);
-      if (!hypotheses.every((hypothesis) => named.has(hypothesis))) continue;
+      if (marker.kind !== 'indicator' || !cannotTellApart(facts, hypotheses)) continue;
       yield {
         span: marker.opening,
         message: `${capitalize(describeMarker(marker))} is for every hypothesis and against none, so seeing it would not tell them apart: point it against the hypotheses it would weaken, or choose a development that only some of them predict.`,

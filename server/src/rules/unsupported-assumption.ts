@@ -1,3 +1,4 @@
+import { isUnsupportedAssumption } from '../analysis/techniques.js';
 import type { Rule } from './rule.js';
 import { capitalize, describeMarker, readableMarkers } from './describe.js';
 
@@ -30,7 +31,7 @@ export const unsupportedAssumption: Rule = {
   *check(analysis) {
     for (const { marker, facts } of readableMarkers(analysis)) {
       for (const assumption of facts.restsOn) {
-        if (assumption.isEmpty || assumption.attributes.status !== 'unsupported') continue;
+        if (!isUnsupportedAssumption(assumption)) continue;
         yield {
           span: marker.opening,
           message: `${capitalize(describeMarker(marker))} rests on ${describeMarker(assumption)}, which is marked status=unsupported: back the assumption and change its status, or rework the ${marker.kind} so that it does not depend on it.`,

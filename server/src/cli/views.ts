@@ -1,0 +1,32 @@
+import type { ServiceOptions, TradecraftService } from '../service.js';
+import type { Console } from './check.js';
+import { forEachDocument, prepareRun } from './documentLoop.js';
+import { formatViewJson } from './formats/viewJson.js';
+import { formatViewMarkdown } from './formats/viewMarkdown.js';
+import { formatViewText } from './formats/viewText.js';
+import { pageOf, type ViewDocument } from './viewPages.js';
+import type { ViewName, ViewOptions } from './viewOptions.js';
+
+/**
+ * `tradecraft assumptions|indicators|sources`: one view of each document, in the order of the
+ * files. Exit 0, or 2 when a path or file could not be read. `makeService` stands in for the
+ * core's service (a test's), in this thread.
+ */
+export async function runView(options: ViewOptions, cwd: string, console: Console, makeService?: (options: ServiceOptions) => TradecraftService): Promise<number> {
+  const { run, files, missing } = await prepareRun({ ...options, severity: {} }, cwd, console);
+  const documents: ViewDocument<ViewName>[] = [];
+  let failed = 0;
+  await forEachDocument(files, run, options.view, ({ path, result, messages }) => {
+    for (const message of messages) console.err(message);
+    if (result) documents.push({ path, view: result });
+    else failed++;
+  }, makeService);
+  console.out(render(options, documents, cwd));
+  return missing.length > 0 || failed > 0 ? 2 : 0;
+}
+
+function render(options: ViewOptions, documents: readonly ViewDocument<ViewName>[], cwd: string): string {
+  if (options.format === 'json') return formatViewJson(options.view, documents);
+  const pages = documents.map((document) => pageOf(options.view, document, cwd));
+  return options.format === 'markdown' ? formatViewMarkdown(pages) : formatViewText(pages);
+}
