@@ -221,7 +221,8 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
 
 function standInFor(settled: Analysis, text: string): SettledAnalysis | undefined {
   const shift = TextShift.between(settled.syntax.model.text, text);
-  return onlyProseChanged(settled, text, shift) ? { analysis: settled, shift, lines: new LineIndex(text) } : undefined;
+  const { from, to } = shift.changed;
+  return onlyProseChanged(settled, text, shift) ? { analysis: settled, shift, lines: settled.syntax.model.lines.afterEdit(text, from, to) } : undefined;
 }
 
 /** Characters of the language's syntax and of Markdown's that may hold it. */
