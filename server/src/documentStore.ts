@@ -206,9 +206,10 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     return service.analyze({ uri, text, workspaceFolder, parser: entry.parser, pause: this.pauseWhileCurrent(uriText, text) });
   }
 
-  /** Yields once a time slice is used up, and gives up once the text is no longer the document's. */
+  /** Yields at the first pause and once a time slice is used up, and gives up once the text is no longer the document's. */
   private pauseWhileCurrent(uri: string, text: string): () => Promise<void> {
-    let sliceStart = Date.now();
+    // The first pause yields at once: a request sent with the edit (a hover) is read before the analysis holds the thread.
+    let sliceStart = -Infinity;
     return async () => {
       if (Date.now() - sliceStart >= TIME_SLICE_MS) {
         await this.options.yieldControl();
