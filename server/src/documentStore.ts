@@ -6,7 +6,7 @@ import { formatOf } from './sources/bibliographyFile.js';
 import { LineIndex } from './text/lineIndex.js';
 import { applyTextChanges, type TextChange } from './text/textChanges.js';
 import { TextShift } from './text/textShift.js';
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, Span } from './types.js';
 
 /** How long an analysis may hold the event loop before it lets edits and requests be read. */
 const TIME_SLICE_MS = 10;
@@ -206,9 +206,10 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     return service.analyze({ uri, text, workspaceFolder, parser: entry.parser, pause: this.pauseWhileCurrent(uriText, text) });
   }
 
-  /** Yields once a time slice is used up, and gives up once the text is no longer the document's. */
+  /** Yields at the first pause and once a time slice is used up, and gives up once the text is no longer the document's. */
   private pauseWhileCurrent(uri: string, text: string): () => Promise<void> {
-    let sliceStart = Date.now();
+    // The first pause yields at once: a request sent with the edit (a hover) is read before the analysis holds the thread.
+    let sliceStart = -Infinity;
     return async () => {
       if (Date.now() - sliceStart >= TIME_SLICE_MS) {
         await this.options.yieldControl();
@@ -221,32 +222,68 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
 
 function standInFor(settled: Analysis, text: string): SettledAnalysis | undefined {
   const shift = TextShift.between(settled.syntax.model.text, text);
-  return onlyProseChanged(settled, text, shift) ? { analysis: settled, shift, lines: new LineIndex(text) } : undefined;
+  const { from, to } = shift.changed;
+  return onlyProseChanged(settled, text, shift) ? { analysis: settled, shift, lines: settled.syntax.model.lines.afterEdit(text, from, to) } : undefined;
 }
 
 /** Characters of the language's syntax and of Markdown's that may hold it. */
-const SYNTAX = /[[\](){}<>:@#=*_~`!^|\\&;]/;
+const SYNTAX = /[[\](){}<>:@#=*_~`!^|\\&;]|www\./i;
 
 /**
  * Whether an edit changed only words of prose outside every marker and the front matter: then
  * the older text's analysis says all the newer one would, but where the text moved. The words
- * around the edit count too: `:cl` + `i` makes a near miss of a marker name.
+ * the edit joins to the text beside it count too (`:cl` + `i` makes a near miss of a marker
+ * name), and so does the line when they begin it (`Word ` before `- item` ends a list).
  */
 function onlyProseChanged(settled: Analysis, text: string, shift: TextShift): boolean {
   const { model } = settled.syntax;
   const { from, to } = shift.changed;
-  const word = (of: string, span: { start: number; end: number }) => {
-    let start = span.start;
-    let end = span.end;
-    while (start > 0 && !/\s/.test(of[start - 1]!)) start--;
-    while (end < of.length && !/\s/.test(of[end]!)) end++;
-    return of.slice(start, end);
-  };
+  const before = editedWords(model.text, from, text, to);
+  const after = editedWords(text, to, model.text, from);
+  const words = model.text.slice(before.start, before.end) + text.slice(after.start, after.end);
   // A line break may change the blocks.
-  if (/[\r\n]/.test(text.slice(to.start, to.end) + model.text.slice(from.start, from.end))) return false;
-  if (SYNTAX.test(word(model.text, from) + word(text, to))) return false;
-  const touches = (span: { start: number; end: number }) => span.start <= from.end && from.start <= span.end;
-  return !model.markers.some((marker) => touches(marker.span)) && !(model.frontMatter && touches(model.frontMatter.span));
+  if (/[\r\n]/.test(words) || SYNTAX.test(words)) return false;
+  const lineStart = lineStartBefore(model.text, before.start);
+  if (lineStart !== undefined && !sameKindOfLine(model.text, text, lineStart)) return false;
+  // An insertion just before a marker leaves it be (the words say what it joins to), one just after may not (`::claim[…]` + ` text`).
+  const changesMarker = (span: Span) => span.start < from.end && from.start <= span.end;
+  const touches = (span: Span) => span.start <= from.end && from.start <= span.end;
+  return !model.markers.some((marker) => changesMarker(marker.span)) && !(model.frontMatter && touches(model.frontMatter.span));
+}
+
+/**
+ * The stretch an edit changed in one text, widened over the words it is joined to: a neighbour
+ * word is part of it when no white space parts them in this text or in the other.
+ */
+function editedWords(of: string, span: Span, other: string, otherSpan: Span): Span {
+  let { start, end } = span;
+  if (isWord(of[start - 1]) && (isWord(of[start]) || isWord(other[otherSpan.start]))) while (isWord(of[start - 1])) start--;
+  if (isWord(of[end]) && (isWord(of[end - 1]) || isWord(other[otherSpan.end - 1]))) while (isWord(of[end])) end++;
+  return { start, end };
+}
+
+const isWord = (character: string | undefined) => character !== undefined && !/\s/.test(character);
+
+/** Where the line holding `at` starts, when only spaces and tabs stand between that and `at`. */
+function lineStartBefore(of: string, at: number): number | undefined {
+  let start = at;
+  while (of[start - 1] === ' ' || of[start - 1] === '\t') start--;
+  return start === 0 || of[start - 1] === '\n' || of[start - 1] === '\r' ? start : undefined;
+}
+
+/**
+ * Whether the line starting at `lineStart` is a line of text in both texts, indented alike: a
+ * letter or a text marker's `:name` after the indentation starts no block of Markdown's or the
+ * language's, so the line's kind is what its indentation and the lines around it make it.
+ */
+function sameKindOfLine(of: string, other: string, lineStart: number): boolean {
+  const opening = (text: string) => {
+    let first = lineStart;
+    while (text[first] === ' ' || text[first] === '\t') first++;
+    return { indentation: text.slice(lineStart, first), opensText: /^:?\p{L}/u.test(text.slice(first, first + 2)) };
+  };
+  const [was, is] = [opening(of), opening(other)];
+  return was.opensText && is.opensText && was.indentation === is.indentation;
 }
 
 /** A bibliography file open in the editor: read through the host, never checked as Markdown. */

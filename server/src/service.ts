@@ -1,5 +1,5 @@
 import type { URI } from 'vscode-uri';
-import { analyze, type Analysis } from './analysis/analysis.js';
+import { analyze, standardOf, type Analysis } from './analysis/analysis.js';
 import { computeDiagnostics } from './analysis/diagnostics.js';
 import type { DocumentContext, LoadedBibliography } from './analysis/documentContext.js';
 import { readDocumentInSteps, type DocumentSyntax } from './analysis/documentSyntax.js';
@@ -17,7 +17,7 @@ import { IncrementalParser } from './parse/incrementalParser.js';
 import { runPausing, runToEnd } from './parse/steps.js';
 import { isInside, linkedFile, resolveFromDocument } from './links/classifyLink.js';
 import { formatOf, parseBibliography, type BibliographyItem } from './sources/bibliographyFile.js';
-import type { BibliographyReference } from './sources/frontMatter.js';
+import type { BibliographyReference, FrontMatterData } from './sources/frontMatter.js';
 import type { Settings } from './settings.js';
 import type { Diagnostic } from './types.js';
 
@@ -121,11 +121,14 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
     return async (file) => isInside(file, folder) && isInside(await host.realPath(file), await (realFolder ??= host.realPath(folder)));
   }
 
+  // Only the rules of a standard read the judgments' prose.
+  const readsProse = (frontMatter: FrontMatterData) => standardOf(frontMatter, settings) !== undefined;
+
   return {
     async analyze(document) {
       // Parsing by blocks equals a whole parse, and micromark slows down more than linearly with
       // length (5 MB: a minute and a half whole), so even a first reading goes block by block.
-      const steps = readDocumentInSteps(document.text, document.parser ?? new IncrementalParser());
+      const steps = readDocumentInSteps(document.text, document.parser ?? new IncrementalParser(), readsProse);
       const syntax = document.pause ? await runPausing(steps, document.pause) : runToEnd(steps);
       const context = await loadContext(syntax, document);
       await document.pause?.();

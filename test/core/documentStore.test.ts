@@ -167,6 +167,40 @@ describe('the document store', () => {
     }
   });
 
+  it('stands in an older analysis for a word typed or taken away before a marker that starts a line', async () => {
+    const original = 'Prose first.\n\n:claim[Kyiv changed course]{#c1}\n';
+    const typed = 'Prose first.\n\nWord :claim[Kyiv changed course]{#c1}\n';
+    for (const [from, to] of [[original, typed], [typed, original]] as const) {
+      const { store } = storeOver();
+      store.opened(DOC, 1, from);
+      await store.analysisOf(DOC);
+      store.changed(DOC, 2, [{ text: to }]);
+      const settled = store.settledAnalysisOf(DOC);
+      assert.ok(settled, JSON.stringify(to));
+      assert.equal(settled.shift.forward(from.indexOf(':claim')), to.indexOf(':claim'));
+    }
+  });
+
+  it('stands in no older analysis for a word that changes what a line is, or a marker on it', async () => {
+    const edits: Record<string, [string, string]> = {
+      'a word before a leaf marker': ['Prose.\n\n::claim[Kyiv changed course]{#c1}\n', 'Prose.\n\nWord ::claim[Kyiv changed course]{#c1}\n'],
+      'a word after a leaf marker': ['Prose.\n\n::claim[Kyiv changed course]{#c1}\n', 'Prose.\n\n::claim[Kyiv changed course]{#c1} word\n'],
+      'a word joined to a marker': ['Prose. :claim[Kyiv changed course]{#c1}\n', 'Prose. Word:claim[Kyiv changed course]{#c1}\n'],
+      'a word before a list item': ['Prose.\n\n- :claim[Kyiv changed course]{#c1}\n', 'Prose.\n\nWord - :claim[Kyiv changed course]{#c1}\n'],
+      'a word before indented code': ['Prose.\n\n    :claim[Kyiv changed course]{#c1}\n', 'Prose.\n\nWord    :claim[Kyiv changed course]{#c1}\n'],
+      'indentation': ['Prose.\n\nWords :claim[Kyiv changed course]{#c1}\n', 'Prose.\n\n    Words :claim[Kyiv changed course]{#c1}\n'],
+      'a number that starts a list': ['Prose.\n\n1 :claim[Kyiv changed course]{#c1}\n', 'Prose.\n\n1. :claim[Kyiv changed course]{#c1}\n'],
+      'a web address': ['Prose. example.org :claim[Kyiv changed course]{#c1}\n', 'Prose. www.example.org :claim[Kyiv changed course]{#c1}\n'],
+    };
+    for (const [what, [original, changed]] of Object.entries(edits)) {
+      const { store } = storeOver();
+      store.opened(DOC, 1, original);
+      await store.analysisOf(DOC);
+      store.changed(DOC, 2, [{ text: changed }]);
+      assert.equal(store.settledAnalysisOf(DOC), undefined, what);
+    }
+  });
+
   it('answers an edit undone with the analysis of the text it brought back, without analysing again', async () => {
     const { store } = storeOver();
     const text = ':claim[A claim]{#c1}\n';

@@ -27,6 +27,14 @@ describe('choosing a standard', () => {
     assert.equal(await standardOf(['standards: none'], 'phia'), undefined);
   });
 
+  it('reads the judgments\' prose only when a standard applies', async () => {
+    const proseOf = async (frontMatter: string[], standards?: 'none' | 'phia') => (await analyzeFixture({ text: document(frontMatter), settings: standards ? { standards } : {} })).analysis.syntax.model.markers[0]!.prose?.map((prose) => prose.text);
+    assert.equal(await proseOf([]), undefined);
+    assert.equal(await proseOf(['standards: none'], 'phia'), undefined);
+    assert.deepEqual(await proseOf([], 'phia'), ['Prices will very likely fall \uFFFC']);
+    assert.deepEqual(await proseOf(['standards: icd203']), ['Prices will very likely fall \uFFFC']);
+  });
+
   it('applies the setting\'s while the front matter does not parse, since its standards: cannot be read', async () => {
     assert.equal(await standardOf(['standards: icd203', 'title: [unclosed'], 'phia'), 'phia');
   });

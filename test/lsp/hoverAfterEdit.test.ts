@@ -9,8 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol/node';
+import type { URI } from 'vscode-uri';
+import type { FileKind } from '../../server/src/host.js';
+import { MemoryHost } from '../support/memoryHost.js';
 import { generateAnalysis } from '../support/generate.js';
-import { LspTestClient } from './lspClient.js';
+import { LspTestClient, positionOf } from './lspClient.js';
 
 const SOURCES = '---\nsources:\n  decree-2026:\n    title: Decree on restrictive measures\n    url: https://example.org/decree\n---\n\n';
 const CITING = 'As written, :evidence[the decree of 18 February [@decree-2026]]{#e-target}';
@@ -42,5 +45,66 @@ describe('a hover right after an edit', () => {
     assert.match((hover?.contents as { value: string }).value, /Decree on restrictive measures/);
     const start = CITING.indexOf('@decree') + 6;
     assert.deepEqual(hover?.range, { start: { line: citingLine, character: start }, end: { line: citingLine, character: start + '@decree-2026'.length } });
+  });
+
+});
+
+/** A host that can hold back what it says of files, and with it every analysis that asks. */
+class HoldingHost extends MemoryHost {
+  private held: Promise<void> = Promise.resolve();
+
+  /** Holds back answers until the function returned is called. */
+  hold(): () => void {
+    let release = () => {};
+    this.held = new Promise((resolve) => (release = resolve));
+    return release;
+  }
+
+  override async fileKind(uri: URI): Promise<FileKind> {
+    await this.held;
+    return super.fileKind(uri);
+  }
+}
+
+/** Whether `request` is answered within `ms` milliseconds. */
+const answeredWithin = (request: Promise<unknown>, ms: number) => Promise.race([request.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+
+describe('a hover while the analysis of an edit cannot finish', () => {
+  const LATER = ':claim[The decree changed course [@decree-2026]]{#c-later}';
+  const TEXT = `${SOURCES}${CITING}\n\nThe [notes](notes.md) say more.\n\n${LATER}\n`;
+  const host = new HoldingHost({ '/ws/notes.md': 'Notes\n' });
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.startInProcess({ workspace: '/ws', settings: { diagnosticsDelay: 0 } }, host);
+  });
+  after(() => client.stop());
+
+  const hoverAt = (uri: string, text: string, what: string, offset: number) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, what, offset) });
+  const laterLine = TEXT.split('\n').indexOf(LATER);
+
+  it('is answered from the last analysis when a word is typed or taken away at the start of a line, before a marker', async () => {
+    const uri = await client.open('typed-before-marker.md', TEXT);
+    await client.currentDiagnostics(uri);
+    for (const [start, end, typed] of [[0, 0, 'Word '], [0, 'Word '.length, '']] as const) {
+      const release = host.hold();
+      await client.change(uri, [{ range: { start: { line: laterLine, character: start }, end: { line: laterLine, character: end } }, text: typed }]);
+      const hover = hoverAt(uri, TEXT, '@decree', 2);
+      const answered = await answeredWithin(hover, 2_000);
+      release();
+      assert.equal(answered, true, `"${typed}" typed over ${start}–${end}: answered while the analysis waits`);
+      assert.match(((await hover)?.contents as { value: string }).value, /Decree on restrictive measures/);
+      await client.currentDiagnostics(uri);
+    }
+  });
+
+  it('waits for the analysis after a word typed in the marker it shows, and shows the new text', async () => {
+    const uri = await client.open('typed-in-marker.md', TEXT);
+    await client.currentDiagnostics(uri);
+    const release = host.hold();
+    await client.change(uri, [{ range: { start: { line: laterLine, character: ':claim[The '.length }, end: { line: laterLine, character: ':claim[The '.length } }, text: 'new ' }]);
+    const hover = hoverAt(uri, TEXT.replace(':claim[The ', ':claim[The new '), 'c-later', 2);
+    assert.equal(await answeredWithin(hover, 200), false, 'not from the analysis of the text before the edit');
+    release();
+    assert.match(((await hover)?.contents as { value: string }).value, /The new decree changed course/);
   });
 });

@@ -1,6 +1,7 @@
 import { classifyByText, linkedFile, type LinkKind } from '../links/classifyLink.js';
 import type { DocumentContext } from './documentContext.js';
 import type { DocumentSyntax } from './documentSyntax.js';
+import type { FrontMatterData } from '../sources/frontMatter.js';
 import { readLikelihoodUses, type LikelihoodUse } from './estimativeLanguage.js';
 import { buildSupportGraph, firstMarkerById, type MarkerFacts, type SourceCounts } from '../graph/supportGraph.js';
 import type { Standard } from '../language/standards.js';
@@ -76,10 +77,15 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext, settin
   const markerSources = sourcesByMarker(model.markers, citations, links);
   const markersById = firstMarkerById(model.markers);
   const facts = buildSupportGraph(model.markers, countSources(model.markers, markerSources), nearMissIds, markersById);
-  const chosen = frontMatter.standards ?? settings.standards;
-  const standard = chosen === 'none' ? undefined : chosen;
+  const standard = standardOf(frontMatter, settings);
   const likelihoodUses = standard ? readLikelihoodUses(model.markers) : [];
   return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById, standard, likelihoodUses };
+}
+
+/** The standard a document is held to: its front matter's `standards:`, else the setting's; undefined for none. */
+export function standardOf(frontMatter: FrontMatterData, settings: Pick<Settings, 'standards'>): Standard | undefined {
+  const chosen = frontMatter.standards ?? settings.standards;
+  return chosen === 'none' ? undefined : chosen;
 }
 
 function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean): ResolvedCitation[] {

@@ -40,13 +40,16 @@ export class Silencer {
     return (next !== undefined && silences(next, code)) || silences(this.stateAt(line), code);
   }
 
+  /** The state of the last stretch starting on or before `line`, found by halving: a document may hold thousands of comments and diagnostics. */
   private stateAt(line: number): SilenceState {
-    let state = NOTHING_SILENCED;
-    for (const stretch of this.stretches) {
-      if (stretch.line > line) break;
-      state = stretch.state;
+    let low = 0;
+    let high = this.stretches.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.stretches[mid]!.line <= line) low = mid + 1;
+      else high = mid;
     }
-    return state;
+    return low === 0 ? NOTHING_SILENCED : this.stretches[low - 1]!.state;
   }
 }
 

@@ -122,8 +122,9 @@ interface Edges {
 function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissIds: ReadonlySet<string>): Edges {
   const unknownReferences: UnknownReference[] = [];
   const wrongKindReferences: WrongKindReference[] = [];
-  const resolve = (attribute: ReferenceAttribute): Marker[] => {
-    const ids = takesAttribute(marker.kind, attribute) ? (marker.attributes[attribute] ?? []) : [];
+  const resolve = (attribute: ReferenceAttribute): readonly Marker[] => {
+    const ids = takesAttribute(marker.kind, attribute) ? marker.attributes[attribute] : undefined;
+    if (!ids || ids.length === 0) return NO_MARKERS;
     const wanted = LIST_TARGET_KINDS[attribute];
     return unique(ids.filter(Boolean).flatMap((id) => {
       const target = byId.get(id);
@@ -177,13 +178,19 @@ function withNestedAssumptions(markers: readonly Marker[], declared: readonly (r
   return restsOn;
 }
 
+/**
+ * Shared by every marker with nothing in a list, which is most of them: a keystroke in a large
+ * document would otherwise make several empty lists for each marker.
+ */
+const NO_MARKERS: readonly Marker[] = Object.freeze([]);
+
 /** For each marker, the markers whose `lists` hold it. */
-function invert(markers: readonly Marker[], lists: readonly (readonly Marker[])[]): Marker[][] {
-  const inverse = markers.map((): Marker[] => []);
+function invert(markers: readonly Marker[], lists: readonly (readonly Marker[])[]): (readonly Marker[])[] {
+  const inverse: (Marker[] | undefined)[] = new Array(markers.length);
   markers.forEach((marker, i) => {
-    for (const target of lists[i]!) inverse[target.index]!.push(marker);
+    for (const target of lists[i]!) (inverse[target.index] ??= []).push(marker);
   });
-  return inverse;
+  return Array.from(inverse, (list) => list ?? NO_MARKERS);
 }
 
 function unique(markers: readonly Marker[]): Marker[] {

@@ -3,7 +3,7 @@ import type { ParsedMarkdown } from '../parse/parseMarkdown.js';
 import { LineIndex } from '../text/lineIndex.js';
 import type { Span } from '../types.js';
 import type { DocumentModel, FrontMatterBlock, Marker, NearMiss, SilencingComment } from './model.js';
-import { assignOwners, type OwnedSite } from './owners.js';
+import { ownerAssigner, type OwnedSite } from './owners.js';
 
 /** A link as a block reads it: a reference link's target is looked up at the join, where every definition is known. */
 export type LinkDraft = OwnedSite<{ readonly url: string; readonly reference: string | undefined; readonly span: Span }>;
@@ -52,14 +52,15 @@ export function joinParts(parsed: ParsedMarkdown, parts: readonly BlockPart[], o
     append(joined.footnoteReferences, placed.footnoteReferences);
     append(joined.footnoteDefinitions, placed.footnoteDefinitions);
   });
+  const assignOwners = ownerAssigner(joined);
   return {
     text: parsed.text,
     lines: parsed.lines ?? new LineIndex(parsed.text),
     frontMatter,
     markers: joined.markers,
     nearMisses: joined.nearMisses,
-    citations: assignOwners(joined.citations, joined),
-    links: assignOwners(resolveLinks(parts, offsets), joined),
+    citations: assignOwners(joined.citations),
+    links: assignOwners(resolveLinks(parts, offsets)),
     silencing: joined.silencing,
     skipped: parsed.skipped,
   };

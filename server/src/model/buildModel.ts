@@ -32,10 +32,16 @@ const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'containerDirect
 export function buildModel(parsed: ParsedMarkdown): DocumentModel {
   const blocks = parsed.blocks ?? [wholeDocument(parsed)];
   const parts = blocks.map((block) => (parsed.blocks ? partOf(block) : readPart(block)));
-  const model = joinParts(parsed, parts, blocks.map((block) => block.offset));
-  // A judgment's prose takes in the footnotes it references, wherever they stand: read from the whole tree.
+  return joinParts(parsed, parts, blocks.map((block) => block.offset));
+}
+
+/**
+ * Gives the model's claims and hypotheses their `prose`, from the tree `model` was built from
+ * (before its parser parses again). A judgment's prose takes in the footnotes it references,
+ * wherever they stand: it is read from the whole tree.
+ */
+export function readJudgmentProse(parsed: ParsedMarkdown, model: DocumentModel): void {
   readMarkerProse(parsed.tree, readableText(parsed), model.markers, model.nearMisses, model.citations.map((citation) => citation.citationSpan));
-  return model;
 }
 
 /** The text as the parser read it: what was skipped is blanks, so nothing in it is checked. */

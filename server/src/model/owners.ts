@@ -10,21 +10,27 @@ export interface OwnershipContext {
   readonly footnoteDefinitions: readonly { readonly identifier: string; readonly span: Span }[];
 }
 
+/** Gives sites their owners; see `ownerAssigner`. */
+export type AssignOwners = <T>(sites: readonly OwnedSite<T>[]) => (OwnedSite<T> & { owners: readonly Marker[] })[];
+
 /**
- * Gives each site the markers whose own content holds it: the innermost marker around it, or,
- * for a site in a footnote's text, the innermost marker around each reference to that footnote.
+ * What gives each site the markers whose own content holds it: the innermost marker around it,
+ * or, for a site in a footnote's text, the innermost marker around each reference to that
+ * footnote. The footnotes' owners are found once for every kind of site.
  */
-export function assignOwners<T>(sites: readonly OwnedSite<T>[], context: OwnershipContext): (OwnedSite<T> & { owners: readonly Marker[] })[] {
+export function ownerAssigner(context: OwnershipContext): AssignOwners {
   const referencing = referencingMarkers(context);
-  const sorted = [...sites].sort((a, b) => a.offset - b.offset);
-  const innermost = innermostMarkerFinder(context.markers);
   const footnotes = [...context.footnoteDefinitions].sort((a, b) => a.span.start - b.span.start);
-  return sorted.map((site) => {
-    const marker = innermost(site.offset);
-    const footnote = enclosing(footnotes, site.offset);
-    const inFootnote = footnote && referencing.get(footnote.identifier);
-    return { ...site, owners: inFootnote ? inFootnote.with(marker) : ownersOf(marker) };
-  });
+  return (sites) => {
+    const sorted = [...sites].sort((a, b) => a.offset - b.offset);
+    const innermost = innermostMarkerFinder(context.markers);
+    return sorted.map((site) => {
+      const marker = innermost(site.offset);
+      const footnote = enclosing(footnotes, site.offset);
+      const inFootnote = footnote && referencing.get(footnote.identifier);
+      return { ...site, owners: inFootnote ? inFootnote.with(marker) : ownersOf(marker) };
+    });
+  };
 }
 
 const NO_OWNERS: readonly Marker[] = [];

@@ -2,6 +2,8 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
 import { lineEndAt, sameList } from '../text/textHelpers.js';
+import { TextShift } from '../text/textShift.js';
+import type { Span } from '../types.js';
 import { blockEnds, opensUnclosedFrontMatter } from './blocks.js';
 import { parseMarkdown, parseText, type ParsedMarkdown, type SkippedPart } from './parseMarkdown.js';
 import { runToEnd, type Steps } from './steps.js';
@@ -92,11 +94,13 @@ export class IncrementalParser {
    * returns the tree, since another parse may finish while this one pauses.
    */
   *parseInSteps(text: string): Steps<ParsedMarkdown> {
-    const lines = new LineIndex(text);
+    // What the edit changed is found once, and the line index is moved across it rather than read again.
+    const changed = this.previous && TextShift.between(this.previous.text, text).changed;
+    const lines = changed ? this.previous!.lines.afterEdit(text, changed.from, changed.to) : new LineIndex(text);
     const previous = this.definitions;
     const refused: ParsedBlock[] = [];
     const unclosed = opensUnclosedFrontMatter(text);
-    const unchanged = unchangedBlocks(this.previous, text, unclosed);
+    const unchanged = unchangedBlocks(this.previous, text, unclosed, changed?.from);
     const reusable = groupByText(unchanged.others);
     const firstPass: ParsedBlock[] = [...unchanged.before];
     const earlier = new Set<ParsedBlock>(firstPass);
@@ -115,7 +119,7 @@ export class IncrementalParser {
     const found = definitionsOf(firstPass);
     const definitions = sameDefinitions(found, previous) ? previous : found;
     if (firstPass.some((block) => block.definesDeeper)) {
-      this.previous = { text, blocks: firstPass, refused, unclosed };
+      this.previous = { text, lines, blocks: firstPass, refused, unclosed };
       this.definitions = definitions;
       return parseMarkdown(text);
     }
@@ -126,7 +130,7 @@ export class IncrementalParser {
       blocks.push(current);
       earlier.add(block);
     }
-    this.previous = { text, blocks, refused, unclosed };
+    this.previous = { text, lines, blocks, refused, unclosed };
     this.definitions = definitions;
     let at = 0;
     for (const block of blocks) {
@@ -213,6 +217,7 @@ export class IncrementalParser {
 /** A version as the parser read it. */
 interface Version {
   readonly text: string;
+  readonly lines: LineIndex;
   readonly blocks: readonly ParsedBlock[];
   /** The blocks a probe refused. */
   readonly refused: readonly ParsedBlock[];
@@ -225,13 +230,14 @@ interface Version {
  * (the splitter and the probe read nothing further); `after`, by where they would start in
  * `text`, the blocks from each block start after the edit on (the splitter reads from a block
  * start with nothing open, and reads the same text from there); and `others`, the rest, which
- * the blocks the edit touched may still reuse.
+ * the blocks the edit touched may still reuse. `changed`: the stretch of the previous text that
+ * differs from `text`.
  */
-function unchangedBlocks(previous: Version | undefined, text: string, unclosed: boolean): UnchangedBlocks {
-  if (!previous || previous.unclosed !== unclosed) return { blocks: [], before: [], after: new Map(), others: previous ? [...previous.refused, ...previous.blocks] : [] };
+function unchangedBlocks(previous: Version | undefined, text: string, unclosed: boolean, changed: Span | undefined): UnchangedBlocks {
+  if (!previous || !changed || previous.unclosed !== unclosed) return { blocks: [], before: [], after: new Map(), others: previous ? [...previous.refused, ...previous.blocks] : [] };
   const { blocks } = previous;
-  const prefix = commonPrefixLength(previous.text, text);
-  const suffix = commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
+  const prefix = changed.start;
+  const suffix = previous.text.length - changed.end;
   let before = 0;
   let start = 0;
   while (before < blocks.length && lineEndAt(previous.text, start + blocks[before]!.text.length) < prefix) start += blocks[before++]!.text.length;
@@ -261,19 +267,6 @@ interface UnchangedBlocks {
   /** Where a block of `blocks` would start in the new text: its index. */
   readonly after: ReadonlyMap<number, number>;
   readonly others: readonly ParsedBlock[];
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let at = 0;
-  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
-}
-
-function commonSuffixLength(a: string, b: string, limit: number): number {
-  let length = 0;
-  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
-  return length;
 }
 
 /** What, besides its text, decides how a block parses. */

@@ -8,17 +8,29 @@ export class LineIndex {
   /** Offset at which each line starts. */
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        this.lineStarts.push(i + 1);
-      }
+  /** `lineStarts`: where each line starts, when `afterEdit` knows it. */
+  constructor(readonly text: string, lineStarts?: number[]) {
+    this.lineStarts = lineStarts ?? pushLineStarts(text, 0, text.length, [0]);
+  }
+
+  /**
+   * The index of `text`, which differs from this index's text only in one stretch (`from` here,
+   * `to` in `text`): the lines before it are kept and those after it moved, only the stretch is
+   * read (a keystroke in a megabyte reads a few characters, not the megabyte).
+   */
+  afterEdit(text: string, from: Span, to: Span): LineIndex {
+    // A line start depends on the two characters around it: those both before the stretch are kept.
+    const starts = [0];
+    let next = 1;
+    for (; next < this.lineStarts.length && this.lineStarts[next]! <= from.start - 1; next++) starts.push(this.lineStarts[next]!);
+    pushLineStarts(text, Math.max(0, from.start - 1), to.end, starts);
+    const moved = to.end - from.end;
+    while (next < this.lineStarts.length && this.lineStarts[next]! < from.end + 1) next++;
+    for (; next < this.lineStarts.length; next++) {
+      const start = this.lineStarts[next]! + moved;
+      if (start > starts[starts.length - 1]!) starts.push(start);
     }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -61,4 +73,18 @@ export class LineIndex {
     if (this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** Pushes onto `starts` where the lines that the characters from `from` to `to` end start. */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

@@ -13,11 +13,8 @@ export class TextShift {
   ) {}
 
   static between(from: string, to: string): TextShift {
-    const shorter = Math.min(from.length, to.length);
-    let prefix = 0;
-    while (prefix < shorter && from.charCodeAt(prefix) === to.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < shorter - prefix && from.charCodeAt(from.length - 1 - suffix) === to.charCodeAt(to.length - 1 - suffix)) suffix++;
+    const prefix = commonPrefixLength(from, to);
+    const suffix = commonSuffixLength(from, to, Math.min(from.length, to.length) - prefix);
     return new TextShift(prefix, from.length - suffix, to.length - suffix);
   }
 
@@ -41,4 +38,28 @@ function moved(at: number, prefix: number, suffix: number, otherSuffix: number):
   if (at >= suffix) return at - suffix + otherSuffix;
   if (at < prefix) return at;
   return undefined;
+}
+
+/**
+ * Texts are compared this many characters at a time before one at a time: comparing two slices
+ * is several times faster than comparing their characters one by one (a keystroke in a megabyte
+ * compares the whole text).
+ */
+const CHUNK = 1024;
+
+/** How many characters `a` and `b` begin with alike. */
+export function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let length = 0;
+  while (length + CHUNK <= limit && a.slice(length, length + CHUNK) === b.slice(length, length + CHUNK)) length += CHUNK;
+  while (length < limit && a.charCodeAt(length) === b.charCodeAt(length)) length++;
+  return length;
+}
+
+/** How many characters, up to `limit`, `a` and `b` end with alike. */
+export function commonSuffixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + CHUNK <= limit && a.slice(a.length - length - CHUNK, a.length - length) === b.slice(b.length - length - CHUNK, b.length - length)) length += CHUNK;
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  return length;
 }
