@@ -38,7 +38,7 @@ export function getQuickFixes(analysis: Analysis, span: Span): CodeAction[] {
       edits: [{ range: lines.rangeOf(miss.nameSpan), newText: `${colons}${miss.intended}` }],
     });
   }
-  const keys = [...analysis.sources.entries].map((entry) => entry.key);
+  const keys = analysis.sources.keys;
   for (const citation of analysis.citations.filter((candidate) => candidate.status === 'unknown' && overlaps(candidate.span))) {
     const closest = closestName(citation.key, keys);
     if (closest) {

@@ -41,16 +41,14 @@ export const unknownSource: Rule = {
   defaultSeverity: 'error',
   summary: 'A citation key names no source in the front matter or the bibliography.',
   *check(analysis) {
-    let known: string[] | undefined;
     for (const citation of analysis.citations) {
       if (citation.status !== 'unknown' || citation.owners.some((owner) => owner.isEmpty)) continue;
-      known ??= [...analysis.sources.entries].map((entry) => entry.key);
       const written = writtenKey(analysis.syntax.model.text, citation.keySpan.start);
       yield {
         span: citation.span,
         message: written !== citation.key && analysis.sources.get(written)
           ? `Pandoc reads this key as "${citation.key}", which no source defines: write [@{${written}}] to cite "${written}".`
-          : `Source "${citation.key}" is not defined: add it to sources: in the front matter or to a bibliography file.${didYouMean(citation.key, known)}`,
+          : `Source "${citation.key}" is not defined: add it to sources: in the front matter or to a bibliography file.${didYouMean(citation.key, analysis.sources.keys)}`,
       };
     }
   },

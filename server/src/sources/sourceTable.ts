@@ -15,6 +15,7 @@ interface LoadedItems {
 
 export class SourceTable {
   private readonly byKey = new Map<string, SourceEntry>();
+  private keyList: readonly string[] | undefined;
 
   /** `ofDocument`: the front matter's sources and references, before the files' entries. */
   constructor(ofDocument: Iterable<SourceEntry>, private readonly ofFiles?: SourceTable) {
@@ -31,6 +32,21 @@ export class SourceTable {
 
   get entries(): IterableIterator<SourceEntry> {
     return this.allEntries();
+  }
+
+  /**
+   * Every key, the document's first. One list per table, and the files' own list when the
+   * document defines none, so that what is built from it ("did you mean") is found again on the
+   * next keystroke instead of being made from 20,000 keys anew.
+   */
+  get keys(): readonly string[] {
+    return (this.keyList ??= this.listKeys());
+  }
+
+  private listKeys(): readonly string[] {
+    const fileKeys = this.ofFiles?.keys ?? [];
+    if (this.byKey.size === 0) return fileKeys;
+    return [...this.byKey.keys(), ...fileKeys.filter((key) => !this.byKey.has(key))];
   }
 
   private *allEntries(): IterableIterator<SourceEntry> {
