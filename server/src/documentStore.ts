@@ -80,6 +80,8 @@ interface AnalysisOfText {
  */
 export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
   private readonly entries = new Map<string, Entry<Owner>>();
+  /** Counts `reassign`s: an analysis begun before one read the old settings and files, and settles nothing. */
+  private generation = 0;
 
   constructor(private readonly options: DocumentStoreOptions<Owner>) {}
 
@@ -148,10 +150,11 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     }
     const analysis: AnalysisOfText = { text, result: this.analyze(entry, text) };
     entry.analysis = analysis;
+    const generation = this.generation;
     analysis.result.then(
       (done) => {
         analysis.done = done;
-        entry.settled = done;
+        if (generation === this.generation) entry.settled = done;
       },
       (error: unknown) => {
         if (!(error instanceof Superseded)) entry.failedText = text;
@@ -191,6 +194,7 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
 
   /** Settings, folders or files changed: every document is analysed again, its owner asked again. */
   reassign(): void {
+    this.generation++;
     for (const entry of this.entries.values()) {
       delete entry.owner;
       delete entry.analysis;

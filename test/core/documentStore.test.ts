@@ -212,4 +212,13 @@ describe('the document store', () => {
     await assert.rejects(edited, Superseded);
     assert.equal(await store.analysisOf(DOC), first);
   });
+
+  it('never keeps an analysis begun before the settings or files changed, though it finishes after', async () => {
+    const { store } = storeOver();
+    store.opened(DOC, 1, ':claim[A claim [@k]]{#c1}\n');
+    const begun = store.analysisOf(DOC);
+    store.reassign();
+    const stale = await begun;
+    assert.notEqual(await store.analysisOf(DOC), stale, 'the text is analysed again against what the files now say');
+  });
 });
