@@ -1,5 +1,6 @@
 import type { SilencingComment } from '../model/model.js';
 import type { LineIndex } from '../text/lineIndex.js';
+import { partitionPoint } from '../text/textHelpers.js';
 import { isCode, type Code } from '../types.js';
 
 /** Which codes are off on a line: all of them but some, or only some. */
@@ -42,14 +43,8 @@ export class Silencer {
 
   /** The state of the last stretch starting on or before `line`, found by halving: a document may hold thousands of comments and diagnostics. */
   private stateAt(line: number): SilenceState {
-    let low = 0;
-    let high = this.stretches.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.stretches[mid]!.line <= line) low = mid + 1;
-      else high = mid;
-    }
-    return low === 0 ? NOTHING_SILENCED : this.stretches[low - 1]!.state;
+    const after = partitionPoint(this.stretches.length, (i) => this.stretches[i]!.line <= line);
+    return after === 0 ? NOTHING_SILENCED : this.stretches[after - 1]!.state;
   }
 }
 

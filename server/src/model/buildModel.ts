@@ -7,7 +7,7 @@ import { isMarkerKind, nearMissOf } from '../language/markerKinds.js';
 import { attributeBlockEnd, attributeBlockStart, labelEnd } from '../language/scanning.js';
 import type { ParsedMarkdown, TreeBlock } from '../parse/parseMarkdown.js';
 import { maskSpans } from '../text/mask.js';
-import { lineEndAt } from '../text/textHelpers.js';
+import { lineEndAt, partitionPoint } from '../text/textHelpers.js';
 import type { Span } from '../types.js';
 import { joinParts, type BlockPart, type LinkDraft } from './blockParts.js';
 import { readMarkerProse } from './markerProse.js';
@@ -281,14 +281,7 @@ class ModelBuilder {
 
 /** The index of the first span (sorted by start) that ends after `offset`. */
 function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid]!.start < offset && spans[mid]!.end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(spans.length, (i) => spans[i]!.start < offset && spans[i]!.end <= offset);
 }
 
 /** The node's span in its block's text (the tree's positions are in the document's, the block at `base`). */

@@ -1,6 +1,7 @@
 import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import { JUDGMENT_KINDS } from '../language/standards.js';
 import { MappedTextBuilder, type MappedText } from '../text/mappedText.js';
+import { partitionPoint } from '../text/textHelpers.js';
 import type { Span } from '../types.js';
 import type { Marker, NearMiss } from './model.js';
 
@@ -143,14 +144,7 @@ class ProseReader {
   }
 
   private firstRemovedEndingAfter(offset: number): number {
-    let low = 0;
-    let high = this.removed.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.removed[mid]!.end <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return partitionPoint(this.removed.length, (i) => this.removed[i]!.end <= offset);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Position, Range, Span } from '../types.js';
+import { partitionPoint } from './textHelpers.js';
 
 /**
  * Converts between UTF-16 offsets and zero-based line/character positions.
@@ -39,14 +40,9 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    // The last line that starts at or before the offset (the first starts at 0).
+    const line = partitionPoint(this.lineStarts.length, (i) => this.lineStarts[i]! <= clamped) - 1;
+    return { line, character: clamped - this.lineStarts[line]! };
   }
 
   offsetAt(position: Position): number {

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { partitionPoint } from './textHelpers.js';
 
 /**
  * Stands in a mapped text where something was removed that breaks a term (code, a citation, a
@@ -23,14 +24,8 @@ export function documentSpan(mapped: MappedText, from: number, to: number): Span
 }
 
 function offsetAt({ runs }: MappedText, index: number): number {
-  let low = 0;
-  let high = runs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (runs[mid]!.at <= index) low = mid;
-    else high = mid - 1;
-  }
-  const run = runs[low]!;
+  // The last run that starts at or before `index` (the first starts at 0).
+  const run = runs[Math.max(0, partitionPoint(runs.length, (i) => runs[i]!.at <= index) - 1)]!;
   return run.start + index - run.at;
 }
 

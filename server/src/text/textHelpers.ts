@@ -31,3 +31,18 @@ export function listOf(items: readonly string[], conjunction: 'and' | 'or'): str
 export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
+
+/**
+ * The first index of a sorted list at which `isBefore` no longer holds (`length` when it holds
+ * throughout), found by halving: `isBefore` must hold for a prefix of the list and for nothing after.
+ */
+export function partitionPoint(length: number, isBefore: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (isBefore(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
