@@ -127,8 +127,8 @@ export function createService({ host, settings }: ServiceOptions): TradecraftSer
   return {
     async analyze(document) {
       // Parsing by blocks equals a whole parse, and micromark slows down more than linearly with
-      // length (5 MB: a minute and a half whole), so even a first reading goes block by block.
-      const steps = readDocumentInSteps(document.text, document.parser ?? new IncrementalParser(), readsProse);
+      // length (5 MB: a minute and a half whole), so even a text read once goes block by block.
+      const steps = readDocumentInSteps(document.text, document.parser ?? IncrementalParser.readingOnce(), readsProse);
       const syntax = document.pause ? await runPausing(steps, document.pause) : runToEnd(steps);
       const context = await loadContext(syntax, document);
       await document.pause?.();

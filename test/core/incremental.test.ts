@@ -151,6 +151,10 @@ describe('incremental parsing', () => {
       '- A [x].\n\n:::note\n- [x]: /u\n:::\n\n:::note\nE [x] [^m]\n:::\n\n[^m]: top\n',
       // Deeper, in a container inside a container, the document is parsed whole.
       'A [x].\n\n::::outer\n:::inner\n[x]: /u\n:::\n::::\n\nB [x].\n',
+      // A first parse guesses the definitions from lines that look like one: in a fence they are none …
+      'A [x] [^n].\n\n```\n[x]: /u\n[^n]: no\n```\n\nB [x] [^n].\n',
+      // … and in a block quote or a list item they are, unguessed.
+      'A [x] [^n].\n\n> [x]: /u\n\n- [^n]: a note\n\nB [x] [^n].\n',
     ];
     for (const text of documents) {
       assertParsesWhole(text);
@@ -160,6 +164,10 @@ describe('incremental parsing', () => {
 
   it('equals a full parse on documents of hostile lines (property)', () => {
     fc.assert(fc.property(hostileDocuments(30), (text) => assertParsesWhole(text)), { numRuns: 500, seed: 11 });
+  });
+
+  it('equals a full parse when blocks are joined up to a least length (property)', () => {
+    fc.assert(fc.property(hostileDocuments(30), fc.nat(400), (text, minimumBlock) => assertParsesWhole(text, new IncrementalParser(minimumBlock))), { numRuns: 300, seed: 13 });
   });
 
   it('equals a full parse after edits that insert and delete hostile lines (property)', () => {
