@@ -61,11 +61,15 @@ export function scanMarkers(text: string): IndexedMarker[] {
   return markers;
 }
 
+/** The scan's own copy of the pattern, for `exec`, which keeps its place in it (`matchAll` would copy it on every line). */
+const OPENINGS = new RegExp(MARKER_OPENING);
+
 function markersOnLine(line: string, number: number, lines: readonly string[]): IndexedMarker[] {
   if (!line.includes(':')) return [];
-  const prose = line.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
+  const prose = line.includes('`') ? line.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length)) : line;
   const found: IndexedMarker[] = [];
-  for (const match of prose.matchAll(MARKER_OPENING)) {
+  OPENINGS.lastIndex = 0;
+  for (let match = OPENINGS.exec(prose); match; match = OPENINGS.exec(prose)) {
     const colons = match[1]!.length;
     const afterName = match.index + match[0].length;
     const isFence = colons >= 3 && /^[ \t>]*$/.test(prose.slice(0, match.index));
