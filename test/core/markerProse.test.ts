@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readDocument } from '../../server/src/analysis/documentSyntax.js';
+import { IncrementalParser } from '../../server/src/parse/incrementalParser.js';
 import { documentSpan, TEXT_BREAK } from '../../server/src/text/mappedText.js';
 import { lines } from '../support/check.js';
 
@@ -60,5 +61,22 @@ describe('the prose of a claim or hypothesis', () => {
   it('is read for claims and hypotheses only', () => {
     const model = readDocument(':evidence[likely [@a]]{#e1} :hypothesis[likely]{#h1}').model;
     assert.deepEqual(model.markers.map((marker) => marker.prose?.length), [undefined, 1]);
+  });
+
+  it('reads what a fresh reading reads after edits that move blocks, change a footnote elsewhere or a judgment', () => {
+    /** Every judgment's prose, each text with the document's words where it maps them. */
+    const everyProse = (syntax: ReturnType<typeof readDocument>, text: string) =>
+      syntax.model.markers.map((marker) => (marker.prose ?? []).map((prose) => [prose.text, ...[...prose.text.matchAll(/\p{L}+/gu)].map((word) => {
+        const span = documentSpan(prose, word.index, word.index + word[0].length);
+        return text.slice(span.start, span.end);
+      })]));
+    const versions = [
+      lines(':claim[Likely at first[^1]]{#c1}', '', 'Prose between.', '', ':::hypothesis{#h1}', 'Almost certainly so[^2].', ':::', '', '[^1]: A likely note.', '', '[^2]: Probably.'),
+      lines('A new paragraph before.', '', ':claim[Likely at first[^1]]{#c1}', '', 'Prose between.', '', ':::hypothesis{#h1}', 'Almost certainly so[^2].', ':::', '', '[^1]: A likely note.', '', '[^2]: Probably.'),
+      lines('A new paragraph before.', '', ':claim[Likely at first[^1]]{#c1}', '', 'Prose between.', '', ':::hypothesis{#h1}', 'Almost certainly so[^2].', ':::', '', '[^1]: An unlikely note, rewritten.', '', '[^2]: Probably.'),
+      lines('A new paragraph before.', '', ':claim[Very likely now[^2]]{#c1}', '', 'Prose between.', '', ':::hypothesis{#h1}', 'Almost certainly so[^2].', ':::', '', '[^1]: An unlikely note, rewritten.', '', '[^2]: Probably.'),
+    ];
+    const parser = new IncrementalParser();
+    for (const text of versions) assert.deepEqual(everyProse(readDocument(text, parser), text), everyProse(readDocument(text), text), text);
   });
 });

@@ -37,11 +37,16 @@ export function buildModel(parsed: ParsedMarkdown): DocumentModel {
 
 /**
  * Gives the model's claims and hypotheses their `prose`, from the tree `model` was built from
- * (before its parser parses again). A judgment's prose takes in the footnotes it references,
- * wherever they stand: it is read from the whole tree.
+ * (before its parser parses again): read by block, a block the parser reused keeping what was
+ * read of it. A judgment's prose takes in the footnotes it references, wherever they stand.
  */
 export function readJudgmentProse(parsed: ParsedMarkdown, model: DocumentModel): void {
-  readMarkerProse(parsed.tree, readableText(parsed), model.markers, model.nearMisses, model.citations.map((citation) => citation.citationSpan));
+  readMarkerProse(parsed.blocks ?? [wholeDocument(parsed)], model.markers, () => ({
+    text: readableText(parsed),
+    markers: model.markers,
+    nearMisses: model.nearMisses,
+    removed: model.citations.map((citation) => citation.citationSpan),
+  }));
 }
 
 /** The text as the parser read it: what was skipped is blanks, so nothing in it is checked. */

@@ -1,4 +1,5 @@
-import type { FootnoteDefinition, Nodes, Root } from 'mdast';
+import type { FootnoteDefinition, Nodes } from 'mdast';
+import type { TreeBlock } from '../parse/parseMarkdown.js';
 import { JUDGMENT_KINDS } from '../language/standards.js';
 import { MappedTextBuilder, type MappedText } from '../text/mappedText.js';
 import { partitionPoint } from '../text/textHelpers.js';
@@ -12,63 +13,105 @@ const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkRef
 const DIRECTIVE_TYPES = new Set(['textDirective', 'leafDirective', 'containerDirective']);
 const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
 
+/** What one top-level block says of the prose of its judgments, in the offsets it was read at. */
+interface BlockProse {
+  /** Where the block started when it was read: its offsets move with it. */
+  readonly offset: number;
+  /** By where each judgment in it started: its own text, and the footnotes it references, in order. */
+  readonly judgments: ReadonlyMap<number, { readonly own: MappedText; readonly references: readonly string[] }>;
+  /** The footnotes the block defines, the first of each identifier. */
+  readonly footnotes: ReadonlyMap<string, MappedText>;
+}
+
+/** The prose read from the blocks of the versions before, while the parser keeps the blocks. */
+const proseByBlock = new WeakMap<TreeBlock, BlockProse>();
+
+/** What reading a block's prose needs of the whole document; made only when a block is read. */
+export interface ProseSources {
+  /** The text as the parser read it. */
+  readonly text: string;
+  readonly markers: readonly Marker[];
+  readonly nearMisses: readonly NearMiss[];
+  /** The citations, which are removed from the text read. */
+  readonly removed: readonly Span[];
+}
+
 /**
  * Gives each claim and hypothesis `prose`: the text read for likelihood terms and confidence
  * phrases, that is the rendered text of its own content and then of each footnote it references.
  * Emphasis is transparent and link text is read; code, raw HTML, images, autolinks, footnote
- * references, nested markers (and near misses) and the citations `removed` names are removed and
- * break a term. Runs as part of building the model: the tree is not kept.
+ * references, nested markers (and near misses) and the citations are removed and break a term.
+ * Each block is read once, while the parser keeps it; footnotes are resolved across blocks.
+ * `blocks`: the document's, in order, as the parser left them; `markers`: the model's.
  */
-export function readMarkerProse(tree: Root, text: string, markers: readonly Marker[], nearMisses: readonly NearMiss[], removed: readonly Span[]): void {
-  const judgments = new Map(markers.filter((marker) => JUDGMENT_KINDS.has(marker.kind)).map((marker) => [marker.span.start, marker]));
-  if (judgments.size === 0) return;
-  const nested = new Set([...markers.map((marker) => marker.span.start), ...nearMisses.map((miss) => miss.opening.start)]);
-  new ProseReader(text, nested, distinctSorted(removed)).read(tree, judgments);
+export function readMarkerProse(blocks: readonly TreeBlock[], markers: readonly Marker[], sources: () => ProseSources): void {
+  if (!markers.some((marker) => JUDGMENT_KINDS.has(marker.kind))) return;
+  let reader: ProseReader | undefined;
+  const read = blocks.map((block) => {
+    let prose = proseByBlock.get(block);
+    if (!prose) proseByBlock.set(block, (prose = (reader ??= ProseReader.of(sources())).readBlock(block)));
+    return { block, prose, moved: block.offset - prose.offset };
+  });
+  const footnotes = new Map<string, MappedText>();
+  for (const { prose, moved } of read) for (const [identifier, text] of prose.footnotes) if (!footnotes.has(identifier)) footnotes.set(identifier, shifted(text, moved));
+  let at = 0;
+  for (const marker of markers) {
+    if (!JUDGMENT_KINDS.has(marker.kind)) continue;
+    while (at < read.length - 1 && read[at + 1]!.block.offset <= marker.span.start) at++;
+    const { prose, moved } = read[at]!;
+    const judgment = prose.judgments.get(marker.span.start - moved);
+    const own = judgment ? [shifted(judgment.own, moved)] : [];
+    const referenced = [...new Set(judgment?.references)].flatMap((identifier) => footnotes.get(identifier) ?? []);
+    (marker as { prose?: readonly MappedText[] }).prose = [...own, ...referenced].filter((text) => text.text.trim() !== '');
+  }
+}
+
+/** A mapped text whose document moved by `moved` characters. */
+function shifted(mapped: MappedText, moved: number): MappedText {
+  return moved === 0 ? mapped : { text: mapped.text, runs: mapped.runs.map((run) => ({ at: run.at, start: run.start + moved })) };
 }
 
 class ProseReader {
-  private readonly footnotes = new Map<string, FootnoteDefinition>();
-  private readonly footnoteTexts = new Map<string, MappedText>();
+  static of({ text, markers, nearMisses, removed }: ProseSources): ProseReader {
+    const judgments = new Set(markers.filter((marker) => JUDGMENT_KINDS.has(marker.kind)).map((marker) => marker.span.start));
+    const nested = new Set([...markers.map((marker) => marker.span.start), ...nearMisses.map((miss) => miss.opening.start)]);
+    return new ProseReader(text, judgments, nested, distinctSorted(removed));
+  }
 
-  constructor(
+  private constructor(
     private readonly text: string,
+    /** Where the judgments start. */
+    private readonly judgments: ReadonlySet<number>,
     /** Where the directives that are markers or near misses start. */
     private readonly nested: ReadonlySet<number>,
     private readonly removed: readonly Span[],
   ) {}
 
-  read(tree: Root, judgments: ReadonlyMap<number, Marker>): void {
-    const found: [Marker, Nodes][] = [];
-    this.find(tree, judgments, found);
-    for (const [marker, node] of found) (marker as { prose?: readonly MappedText[] }).prose = this.proseOf(node);
+  readBlock(block: TreeBlock): BlockProse {
+    const judgments = new Map<number, { own: MappedText; references: string[] }>();
+    const footnotes = new Map<string, MappedText>();
+    const visit = (node: Nodes) => {
+      const start = node.position?.start.offset ?? -1;
+      if (node.type === 'footnoteDefinition' && !footnotes.has(node.identifier)) footnotes.set(node.identifier, this.footnoteText(node));
+      if (DIRECTIVE_TYPES.has(node.type) && this.judgments.has(start)) judgments.set(start, this.ownProse(node));
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    block.children.forEach(visit);
+    return { offset: block.offset, judgments, footnotes };
   }
 
-  private find(node: Nodes, judgments: ReadonlyMap<number, Marker>, found: [Marker, Nodes][]): void {
-    if (node.type === 'footnoteDefinition' && !this.footnotes.has(node.identifier)) this.footnotes.set(node.identifier, node);
-    const marker = DIRECTIVE_TYPES.has(node.type) ? judgments.get(node.position?.start.offset ?? -1) : undefined;
-    if (marker) found.push([marker, node]);
-    if ('children' in node) for (const child of node.children) this.find(child, judgments, found);
-  }
-
-  private proseOf(marker: Nodes): MappedText[] {
+  private ownProse(marker: Nodes): { own: MappedText; references: string[] } {
     const own = new MappedTextBuilder();
     const references: string[] = [];
     if ('children' in marker) for (const child of marker.children) this.readNode(child, own, references);
-    const footnotes = [...new Set(references)].flatMap((identifier) => this.footnoteText(identifier) ?? []);
-    return [own.build(), ...footnotes].filter((prose) => prose.text.trim() !== '');
+    return { own: own.build(), references };
   }
 
-  /** A footnote's text, read once however many markers reference it; its own references are not followed. */
-  private footnoteText(identifier: string): MappedText | undefined {
-    const definition = this.footnotes.get(identifier);
-    if (!definition) return undefined;
-    let prose = this.footnoteTexts.get(identifier);
-    if (!prose) {
-      const builder = new MappedTextBuilder();
-      for (const child of definition.children) this.readNode(child, builder, []);
-      this.footnoteTexts.set(identifier, (prose = builder.build()));
-    }
-    return prose;
+  /** A footnote's text; its own references are not followed. */
+  private footnoteText(definition: FootnoteDefinition): MappedText {
+    const builder = new MappedTextBuilder();
+    for (const child of definition.children) this.readNode(child, builder, []);
+    return builder.build();
   }
 
   private readNode(node: Nodes, out: MappedTextBuilder, references: string[]): void {
