@@ -8,7 +8,7 @@
  * (`peers.ts`). Prints a table and writes it as JSON (bench-results/) for comparison between
  * commits. Options: --quick (no 5 MB, fewer runs and files, tighter time limits), --out FILE,
  * --cases FOLDER (default ../shared/conformance), --only SECTION,… (generated, standards, cases,
- * library, shapes, workspace, heap, front-matter).
+ * library, shapes, workspace, heap, front-matter, preview).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const quick = process.argv.includes('--quick');
 const outAt = process.argv.indexOf('--out');
 const outFile = outAt >= 0 ? process.argv[outAt + 1]! : join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 const onlyAt = process.argv.indexOf('--only');
-/** The sections to run (`--only generated,standards,cases,library,shapes,workspace,heap,front-matter`); all by default. */
+/** The sections to run (`--only generated,standards,cases,library,shapes,workspace,heap,front-matter,preview`); all by default. */
 const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : undefined;
 const selected = (section: string) => !only || only.has(section);
 const casesAt = process.argv.indexOf('--cases');
@@ -412,6 +412,19 @@ async function benchHeap(): Promise<void> {
   void analysis.syntax;
 }
 
+/** The Markdown preview of a 1 MB analysis with the markers rendered, against plain markdown-it (VS Code's preview engine). */
+async function benchPreview(): Promise<void> {
+  const { default: MarkdownIt } = await import('markdown-it');
+  const { markdownItMarkers } = await import('../server/src/preview/markdownItMarkers.js');
+  const text = generateAnalysis(1_000_000, 42);
+  const plain = new MarkdownIt({ html: true });
+  const withMarkers = new MarkdownIt({ html: true }).use(markdownItMarkers, { unsupportedClaims: () => (claim) => claim.id === 'c1', sourceUrl: (key) => `https://example.org/${key}` });
+  const runs = quick ? 3 : 5;
+  const baseline = await timed(runs, () => void plain.render(text), 1);
+  const time = await timed(runs, () => void withMarkers.render(text), 1);
+  record({ what: 'Markdown preview with the markers rendered (markdown-it)', size: '1 MB', median: time, unit: 'ms', baseline, target: '≤ 2 × plain markdown-it' }, time <= 2 * baseline);
+}
+
 /** A front matter of 10 MB (1 MB quick): yaml's duplicate-key check made this take minutes. */
 async function benchFrontMatter(): Promise<void> {
   const { readDocument } = await import('../server/src/analysis/documentSyntax.js');
@@ -456,6 +469,7 @@ if (selected('shapes')) await benchPathological();
 if (selected('workspace')) await benchWorkspace();
 if (selected('heap')) await benchHeap();
 if (selected('front-matter')) await benchFrontMatter();
+if (selected('preview')) await benchPreview();
 printTable();
 const load = { atStart: loadAtStart, atEnd: loadavg()[0]! };
 log(`load average (1 min) ${load.atStart.toFixed(1)} at the start, ${load.atEnd.toFixed(1)} at the end, on ${availableParallelism()} cores`);

@@ -1,11 +1,17 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration';
+import { extendMarkdownIt, refreshPreviewOnDiagnostics } from './preview';
 import { DiagnosticsStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives VS Code: its Markdown preview renders the markers. */
+export interface TradecraftApi {
+  extendMarkdownIt: typeof extendMarkdownIt;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TradecraftApi> {
   const output = vscode.window.createOutputChannel('Tradecraft', { log: true });
   const module = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
@@ -40,9 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('tradecraft.showOutput', () => output.show(true)),
     // The server reads files the workspace names only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
+    refreshPreviewOnDiagnostics(),
   );
 
   await languageClient.start();
+  return { extendMarkdownIt };
 }
 
 export async function deactivate(): Promise<void> {
