@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { MARKER_KINDS } from '../../server/src/language/markerKinds.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { CODES } from '../../server/src/types.js';
+import { assertDocumentsCode, CHECKOUT } from '../support/documentation.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CORE = join(ROOT, 'server/src');
@@ -106,10 +107,11 @@ describe('invariants', () => {
     assert.deepEqual(RULES.map((rule) => rule.code), [...CODES]);
   });
 
-  it('documents every code in a README section of its own', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const sections = [...readme.matchAll(/^#### `([a-z-]+)`$/gm)].map((match) => match[1]);
+  it('documents every code in a section of its own in docs/diagnostics.md, where the code\'s link opens', () => {
+    const documentation = readFileSync(join(ROOT, 'docs/diagnostics.md'), 'utf8');
+    const sections = [...documentation.matchAll(/^#### `([a-z-]+)`$/gm)].map((match) => match[1]);
     assert.deepEqual(sections, [...CODES]);
+    for (const code of CODES) assertDocumentsCode(CHECKOUT.documentation.forCode(code), code);
   });
 
   it('offers a tradecraft.severity.<code> setting per code, with the rule\'s default', () => {

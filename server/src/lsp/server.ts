@@ -18,6 +18,7 @@ import { URI } from 'vscode-uri';
 import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import type { Host } from '../host.js';
+import type { PackageInfo } from '../node/packageInfo.js';
 import { editorFeatures as features, RenameError } from '../service.js';
 import {
   toLspCodeAction,
@@ -36,7 +37,7 @@ import { Workspaces, type FolderOwner } from './workspaces.js';
 const WATCHED_FILES = '**/*.{md,bib,bibtex,json,yaml,yml}';
 
 /** Serves the Tradecraft language over a connection: the one place that knows LSP. */
-export function startServer(connection: Connection, baseHost: Host): void {
+export function startServer(connection: Connection, baseHost: Host, about: PackageInfo): void {
   const documents: DocumentStore<FolderOwner> = new DocumentStore({
     ownerOf: (uri) => workspaces.ownerOf(uri),
     yieldControl: () => new Promise<void>((resolve) => setImmediate(resolve)),
@@ -54,7 +55,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
     (message) => connection.console.warn(`Settings: ${message}`),
     (folder, settings) => settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]),
   );
-  const publisher = new DiagnosticsPublisher(connection, documents, logError);
+  const publisher = new DiagnosticsPublisher(connection, documents, logError, about.documentation);
   const index = new WorkspaceIndex(host, workspaces, documents, logError);
 
   /** Runs a request on the newest analysis of its document; a failure is logged and answered as an error. */
@@ -99,7 +100,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
         foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'tradecraft' },
+      serverInfo: { name: 'tradecraft', version: about.version },
     };
   });
 
