@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { configurationMiddleware } from './configuration';
-import { DiagnosticsStatus } from './statusBar';
+import { configurationMiddleware } from './configuration.js';
+import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
+import { SummaryStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
@@ -35,7 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
-    new DiagnosticsStatus(),
+    new SummaryStatusBar((uri) =>
+      languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
+    ),
     vscode.commands.registerCommand('tradecraft.restartServer', restart),
     vscode.commands.registerCommand('tradecraft.showOutput', () => output.show(true)),
     // The server reads files the workspace names only once the workspace is trusted.

@@ -66,6 +66,7 @@ export const workspaceScan = { scanMarkers, indexedMarkers, matchWorkspaceSymbol
 export { RenameError } from './features/rename.js';
 export { documentationLinks, type DocumentationLinks } from './rules/index.js';
 export { isInside } from './links/classifyLink.js';
+export { documentSummary } from './views/summary.js';
 
 export interface ServiceOptions {
   readonly host: Host;

@@ -84,9 +84,17 @@ describe('invariants', () => {
   });
 
   it('keeps the protocol layer on the service, the document store, the plain types and the host', () => {
-    const allowed = new Set(['lsp', 'node', 'service.ts', 'documentStore.ts', 'types.ts', 'settings.ts', 'host.ts']);
+    const allowed = new Set(['lsp', 'node', 'service.ts', 'documentStore.ts', 'types.ts', 'settings.ts', 'host.ts', 'protocol.ts']);
     const offenders = coreImports().filter(({ file, target, typeOnly }) => layerOf(file) === 'lsp' && !typeOnly && !allowed.has(layerOf(target)));
     assert.deepEqual(describeImports(offenders), []);
+  });
+
+  it('keeps the protocol of the client and the server plain: it imports nothing, and the client takes nothing else of the server', () => {
+    assert.deepEqual(importsOf(readFileSync(join(CORE, 'protocol.ts'), 'utf8')), []);
+    const client = join(ROOT, 'client/src');
+    const fromServer = readdirSync(client).flatMap((name) => importsOf(readFileSync(join(client, name), 'utf8')).filter((spec) => spec.includes('server/')));
+    assert.ok(fromServer.length > 0, 'the client imports the protocol');
+    assert.deepEqual(new Set(fromServer), new Set(['../../server/src/protocol.js']));
   });
 
   it('highlights the marker kinds of the vocabulary, all of them, in each pattern of the grammar', () => {

@@ -19,7 +19,8 @@ import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import type { Host } from '../host.js';
 import type { PackageInfo } from '../node/packageInfo.js';
-import { editorFeatures as features, RenameError } from '../service.js';
+import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummaryParams } from '../protocol.js';
+import { documentSummary, editorFeatures as features, RenameError } from '../service.js';
 import {
   toLspCodeAction,
   toLspCompletionList,
@@ -220,6 +221,14 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
   connection.onDocumentSymbol(onDocument('documentSymbol', (analysis) => features.documentSymbols(analysis).map(toLspDocumentSymbol), []));
   connection.onFoldingRanges(onDocument('foldingRange', (analysis) => features.foldingRanges(analysis), []));
   connection.onDocumentLinks(onDocument('documentLink', (analysis) => features.documentLinks(analysis), []));
+  const summaryFromAnalysis = onDocument('documentSummary', documentSummary, null);
+  connection.onRequest(DOCUMENT_SUMMARY_REQUEST, async (params: DocumentSummaryParams, token: CancellationToken) =>
+    (await isChecked(params.textDocument.uri)) ? summaryFromAnalysis(params, token) : null);
+
+  /** Whether the settings let an open document be checked; when they cannot be read, the request says why. */
+  async function isChecked(uri: string): Promise<boolean> {
+    return documents.get(uri) !== undefined && (await documents.ownerOf(uri).then((owner) => owner.checked, () => true));
+  }
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
       return await index.symbols(params.query, token);
