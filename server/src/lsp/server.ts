@@ -31,6 +31,7 @@ import {
 } from './convert.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { overlayHost } from './overlayHost.js';
+import { bibliographyLine, foldersLine, settingsLine, startLine } from './serverLog.js';
 import { SettingsFileWatcher } from './settingsFileWatcher.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { Workspaces, type FolderOwner } from './workspaces.js';
@@ -54,8 +55,16 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
     host,
     async (folder) => (canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: folder.toString(), section: 'tradecraft' }) : clientConfiguration),
     (message) => connection.console.warn(`Settings: ${message}`),
-    (folder, settings) => settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]),
+    (folder, settings) => {
+      connection.console.info(settingsLine(folder, settings));
+      settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]);
+    },
+    (file, read) => (read.problem ? connection.console.warn(bibliographyLine(file, read)) : connection.console.info(bibliographyLine(file, read))),
   );
+  const setFolders = (folders: readonly URI[]) => {
+    workspaces.setFolders(folders);
+    connection.console.info(foldersLine(workspaces.allFolders));
+  };
   const publisher = new DiagnosticsPublisher(connection, documents, logError, about.documentation);
   const index = new WorkspaceIndex(host, workspaces, documents, logError);
 
@@ -85,7 +94,8 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     clientConfiguration = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     const folders = params.workspaceFolders?.map((folder) => URI.parse(folder.uri)) ?? (params.rootUri ? [URI.parse(params.rootUri)] : []);
-    workspaces.setFolders(folders);
+    connection.console.info(startLine(about));
+    setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -117,7 +127,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       const kept = workspaces.allFolders.filter((folder) => !removed.has(folder.toString()));
-      workspaces.setFolders([...kept, ...event.added.map((folder) => URI.parse(folder.uri))]);
+      setFolders([...kept, ...event.added.map((folder) => URI.parse(folder.uri))]);
       recheckAll();
     });
   });
