@@ -64,7 +64,7 @@ export const editorFeatures = {
 export const workspaceScan = { scanMarkers, indexedMarkers, matchWorkspaceSymbols } as const;
 
 export { RenameError } from './features/rename.js';
-export { documentationLinks, type DocumentationLinks } from './rules/index.js';
+export { defaultSeverityOf, documentationLinks, type DocumentationLinks } from './rules/index.js';
 export { isInside } from './links/classifyLink.js';
 export { documentSummary } from './views/summary.js';
 

@@ -1,6 +1,7 @@
 import type { URI } from 'vscode-uri';
 import type { PackageInfo } from '../node/packageInfo.js';
-import type { BibliographyFileRead } from '../service.js';
+import { defaultSeverityOf, type BibliographyFileRead } from '../service.js';
+import type { Code } from '../types.js';
 import type { ServerSettings } from './clientSettings.js';
 
 /**
@@ -17,12 +18,13 @@ export function foldersLine(folders: readonly URI[]): string {
 }
 
 export function settingsLine(folder: URI, { core, include, exclude, diagnosticsDelay }: ServerSettings): string {
-  const severities = Object.entries(core.severity).map(([code, level]) => `${code}=${level}`);
+  // VS Code sends every code's severity, most of them the default: only the others are news.
+  const severities = Object.entries(core.severity).filter(([code, level]) => level !== defaultSeverityOf(code as Code)).map(([code, level]) => `${code}=${level}`);
   const untrusted = core.workspaceBibliography.length > 0 ? ` (the workspace is not trusted: of the workspace's, only files inside it: ${core.workspaceBibliography.map(shown).join(', ')})` : '';
   return [
     `Settings for ${shown(folder)}:`,
     `standards ${core.standards};`,
-    `severity ${severities.length > 0 ? severities.join(', ') : 'the defaults'};`,
+    `severity ${severities.length > 0 ? `the defaults but ${severities.join(', ')}` : 'the defaults'};`,
     `include ${include.join(', ')};`,
     `exclude ${exclude.length > 0 ? exclude.join(', ') : 'nothing'};`,
     `diagnostics delay ${diagnosticsDelay} ms;`,

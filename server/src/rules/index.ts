@@ -1,4 +1,4 @@
-import type { Code } from '../types.js';
+import type { Code, SeveritySetting } from '../types.js';
 import { badAttribute } from './bad-attribute.js';
 import { badBibliography } from './bad-bibliography.js';
 import { badFrontMatter } from './bad-front-matter.js';
@@ -58,6 +58,11 @@ export const RULES: readonly Rule[] = [
   confidenceWithLikelihood,
   skippedContent,
 ];
+
+/** The severity of a code when the settings do not change it. */
+export function defaultSeverityOf(code: Code): SeveritySetting {
+  return RULES.find((rule) => rule.code === code)!.defaultSeverity;
+}
 
 /** Where the codes are documented: a diagnostic's `codeDescription`, SARIF's `helpUri`. */
 export interface DocumentationLinks {
