@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
+import { documentationCommand } from './documentation.js';
 import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
 import { SummaryStatusBar } from './statusBar.js';
 
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     vscode.commands.registerCommand('tradecraft.restartServer', restart),
     vscode.commands.registerCommand('tradecraft.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('tradecraft.showDocumentation', documentationCommand(context.extensionUri)),
     // The server reads files the workspace names only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
   );

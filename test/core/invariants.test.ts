@@ -130,6 +130,15 @@ describe('invariants', () => {
     assert.deepEqual(settings, RULES.map((rule) => [rule.code, rule.defaultSeverity, ['error', 'warning', 'information', 'hint', 'off']]));
   });
 
+  it('links each severity setting\'s description to the code\'s documentation, through a command the extension contributes', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[]; configuration: { properties: Record<string, { markdownDescription?: string }> } } };
+    const links = Object.entries(manifest.contributes.configuration.properties)
+      .filter(([name]) => name.startsWith('tradecraft.severity.'))
+      .map(([name, setting]) => [name.slice('tradecraft.severity.'.length), [...(setting.markdownDescription ?? '').matchAll(/\]\(([^)]+)\)/g)].map((match) => match[1])]);
+    assert.deepEqual(links, CODES.map((code) => [code, [`command:tradecraft.showDocumentation?${encodeURIComponent(JSON.stringify([code]))}`]]));
+    assert.ok(manifest.contributes.commands.some(({ command }) => command === 'tradecraft.showDocumentation'));
+  });
+
   it('knows every code of the spec\'s tables with its default, in their order (the first table, then the one of later versions), before codes of its own', (t) => {
     const spec = join(ROOT, '../shared/annotation-language.md');
     if (!existsSync(spec)) return t.skip('../shared is not beside this checkout');
