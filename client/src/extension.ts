@@ -37,9 +37,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
-    new SummaryStatusBar((uri) =>
-      languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
-    ),
     vscode.commands.registerCommand('tradecraft.restartServer', restart),
     vscode.commands.registerCommand('tradecraft.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('tradecraft.showDocumentation', documentationCommand(context.extensionUri)),
@@ -48,6 +45,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await languageClient.start();
+  // Made once the server runs: a request sent before would start the client by itself.
+  context.subscriptions.push(
+    new SummaryStatusBar((uri) =>
+      languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
+    ),
+  );
 }
 
 export async function deactivate(): Promise<void> {
