@@ -2,7 +2,7 @@ import type { DocumentSummary } from '../../server/src/protocol.js';
 
 /** What the status bar item shows for one document. */
 export interface SummaryStatus {
-  /** `$(warning) 12 claims · 1 unsupported · 3 hypotheses · 1 untested`. */
+  /** `$(warning) 12 claims · 1 unsupported · 3 hypotheses · 1 untested · 1 unsupported assumption`. */
   readonly text: string;
   /** One line per kind of marker the document holds, with what needs work. */
   readonly tooltip: string;
@@ -11,20 +11,25 @@ export interface SummaryStatus {
 const CLICK = 'Tradecraft: click to open the Problems view';
 
 /**
- * The status bar's words for a document's summary: the judgments and how they are tested (claims,
- * hypotheses, assumptions, indicators; evidence only when there is nothing else), each count of
- * what needs work after its kind, and every kind with its details in the tooltip. Undefined for a
- * document without markers, for which the item is hidden.
+ * The status bar's words for a document's summary: its claims and hypotheses, each followed by how
+ * many need work, then its unsupported assumptions (the item must stay short: VS Code cuts a long
+ * one); a document with neither claims nor hypotheses is named by its other markers. The tooltip
+ * has every kind with its details. Undefined for a document without markers, for which the item
+ * is hidden.
  */
 export function summaryStatus(summary: DocumentSummary): SummaryStatus | undefined {
   const { claims, evidence, hypotheses, assumptions, indicators } = summary;
   const judgments = [
     ...kind(claims.count, 'claim', 'claims', claims.unsupported, 'unsupported'),
     ...kind(hypotheses.count, 'hypothesis', 'hypotheses', hypotheses.untested, 'untested'),
-    ...kind(assumptions.count, 'assumption', 'assumptions', assumptions.unsupported, 'unsupported'),
-    ...kind(indicators.count, 'indicator', 'indicators', indicators.observed, 'observed'),
   ];
-  const parts = judgments.length > 0 ? judgments : kind(evidence.count, 'evidence', 'evidence', evidence.unsourced, 'unsourced');
+  const others = [
+    ...kind(assumptions.count, 'assumption', 'assumptions', assumptions.unsupported, 'unsupported'),
+    ...kind(indicators.count, 'indicator', 'indicators', 0, ''),
+    ...kind(evidence.count, 'evidence', 'evidence', evidence.unsourced, 'unsourced'),
+  ];
+  const unsupportedAssumptions = assumptions.unsupported === 0 ? [] : [`${assumptions.unsupported} unsupported assumption${assumptions.unsupported === 1 ? '' : 's'}`];
+  const parts = judgments.length > 0 ? [...judgments, ...unsupportedAssumptions] : others;
   if (parts.length === 0) return undefined;
   const needsWork = claims.unsupported + evidence.unsourced + hypotheses.untested + assumptions.unsupported > 0;
   const tooltip = [

@@ -23,17 +23,15 @@ describe('the status bar\'s words for a document summary', () => {
     assert.equal(status?.text, '$(check) 1 claim · 1 hypothesis');
   });
 
-  it('adds the assumptions and the indicators of a v1.3 document', () => {
+  it('adds the unsupported assumptions of a v1.3 document, and keeps its indicators for the tooltip', () => {
     const status = summaryStatus({ ...NONE, claims: { count: 2, unsupported: 0 }, assumptions: { count: 2, unsupported: 1 }, indicators: { count: 4, observed: 1 } });
-    assert.equal(status?.text, '$(warning) 2 claims · 2 assumptions · 1 unsupported · 4 indicators · 1 observed');
+    assert.equal(status?.text, '$(warning) 2 claims · 1 unsupported assumption');
     assert.match(status!.tooltip, /\nAssumptions: 2, 1 marked unsupported\nIndicators: 4, 1 observed$/);
+    assert.equal(summaryStatus({ ...NONE, claims: { count: 2, unsupported: 0 }, assumptions: { count: 2, unsupported: 0 } })?.text, '$(check) 2 claims');
   });
 
-  it('an observed indicator is news, not work', () => {
-    assert.equal(summaryStatus({ ...NONE, indicators: { count: 1, observed: 1 } })?.text, '$(check) 1 indicator · 1 observed');
-  });
-
-  it('falls back on the evidence when the document holds nothing else', () => {
+  it('names a document without claims or hypotheses by its other markers', () => {
+    assert.equal(summaryStatus({ ...NONE, assumptions: { count: 2, unsupported: 1 }, indicators: { count: 1, observed: 1 } })?.text, '$(warning) 2 assumptions · 1 unsupported · 1 indicator');
     assert.equal(summaryStatus({ ...NONE, evidence: { count: 2, unsourced: 1 } })?.text, '$(warning) 2 evidence · 1 unsourced');
   });
 
