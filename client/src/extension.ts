@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { configurationMiddleware } from './configuration';
-import { extendMarkdownIt, refreshPreviewOnDiagnostics } from './preview';
-import { DiagnosticsStatus } from './statusBar';
+import { configurationMiddleware } from './configuration.js';
+import { documentationCommand } from './documentation.js';
+import { extendMarkdownIt, refreshPreviewOnDiagnostics } from './preview.js';
+import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
+import { SummaryStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
@@ -41,15 +43,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
 
   context.subscriptions.push(
     output,
-    new DiagnosticsStatus(),
     vscode.commands.registerCommand('tradecraft.restartServer', restart),
     vscode.commands.registerCommand('tradecraft.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('tradecraft.showDocumentation', documentationCommand(context.extensionUri)),
     // The server reads files the workspace names only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
     refreshPreviewOnDiagnostics(),
   );
 
   await languageClient.start();
+  // Made once the server runs: a request sent before would start the client by itself.
+  context.subscriptions.push(
+    new SummaryStatusBar((uri) =>
+      languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
+    ),
+  );
   return { extendMarkdownIt };
 }
 

@@ -1,8 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { parseAttributesLeniently } from '../../server/src/language/attributes';
-import { attributeBlockEnd, attributeBlockStart } from '../../server/src/language/scanning';
-import { markdownItMarkers } from '../../server/src/preview/markdownItMarkers';
+import { claimIdAt, markdownItMarkers } from '../../server/src/preview/markdownItMarkers.js';
 
 /** What the extension gives VS Code's Markdown preview: the markers rendered, unsupported claims flagged. */
 export function extendMarkdownIt(md: MarkdownIt): MarkdownIt {
@@ -17,7 +15,7 @@ function unsupportedClaims(env: unknown): ((claim: { line: number; id: string | 
   const uri = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
   const document = uri && vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
   if (!document) return undefined;
-  const flagged = new Set(unsupportedDiagnostics(document.uri).map((diagnostic) => claimKey(diagnostic.range.start.line, idAt(document, diagnostic.range))));
+  const flagged = new Set(unsupportedDiagnostics(document.uri).map((diagnostic) => claimKey(diagnostic.range.start.line, claimIdAt(document.getText(), document.offsetAt(diagnostic.range.start)))));
   return flagged.size === 0 ? undefined : ({ line, id }) => flagged.has(claimKey(line, id));
 }
 
@@ -31,16 +29,6 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
 
 function claimKey(line: number, id: string | undefined): string {
   return `${line}:${id ?? ''}`;
-}
-
-/** The id in the attribute block of the claim that opens at `range` (`:claim[` or a fence line), whose label may run over lines. */
-function idAt(document: vscode.TextDocument, range: vscode.Range): string | undefined {
-  const text = document.getText();
-  const start = document.offsetAt(range.start);
-  const opening = /^:{1,3}claim/.exec(text.slice(start, start + 8));
-  if (!opening) return undefined;
-  const brace = attributeBlockStart(text, start + opening[0].length, text.length);
-  return brace === undefined ? undefined : parseAttributesLeniently(text.slice(brace, attributeBlockEnd(text, brace))).id;
 }
 
 /**

@@ -1,24 +1,26 @@
 import * as vscode from 'vscode';
+import type { DocumentSummary } from '../../server/src/protocol.js';
+import { summaryStatus } from './summaryText.js';
 
-const SOURCE = 'tradecraft';
-const UNSUPPORTED = 'unsupported-claim';
+/** Asks the server for a document's summary: null when its settings leave it unchecked. */
+export type SummarySource = (uri: vscode.Uri) => Promise<DocumentSummary | null>;
 
 /**
- * The status bar item of the active Markdown editor: how many claims of its document are
- * unsupported, with the count of every Tradecraft code in the tooltip. Hidden when the document
- * has no Tradecraft diagnostics.
+ * The status bar item of the active Markdown editor: its document's markers and what needs work,
+ * as the server's analysis counts them, asked again whenever the document's diagnostics are
+ * published. Hidden when the document has no markers, or is not checked.
  */
-export class DiagnosticsStatus implements vscode.Disposable {
+export class SummaryStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tradecraft.status', vscode.StatusBarAlignment.Left, 0);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
+  constructor(private readonly summaryOf: SummarySource) {
     this.item.name = 'Tradecraft';
     this.item.command = 'workbench.actions.view.problems';
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.languages.onDidChangeDiagnostics((event) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        const active = activeMarkdown()?.uri.toString();
         if (event.uris.some((uri) => uri.toString() === active)) this.update();
       }),
     ];
@@ -26,21 +28,28 @@ export class DiagnosticsStatus implements vscode.Disposable {
   }
 
   private update(): void {
-    const document = vscode.window.activeTextEditor?.document;
-    const counts = document?.languageId === 'markdown' ? countByCode(document.uri) : new Map<string, number>();
-    if (counts.size === 0) {
+    const document = activeMarkdown();
+    if (!document) {
       this.item.hide();
       return;
     }
-    const unsupported = counts.get(UNSUPPORTED) ?? 0;
-    this.item.text =
-      unsupported === 0
-        ? '$(check) all claims supported'
-        : `$(warning) ${unsupported} unsupported claim${unsupported === 1 ? '' : 's'}`;
-    this.item.tooltip = [
-      'Tradecraft: click to open the Problems view',
-      ...[...counts].sort(([a], [b]) => a.localeCompare(b)).map(([code, count]) => `${code}: ${count}`),
-    ].join('\n');
+    this.summaryOf(document.uri).then(
+      (summary) => {
+        // The answer is for an editor that may no longer be the active one.
+        if (activeMarkdown() === document) this.show(summary && summaryStatus(summary));
+      },
+      // The text changed, or the server is restarting: the next publish asks again.
+      () => undefined,
+    );
+  }
+
+  private show(status: ReturnType<typeof summaryStatus> | null): void {
+    if (!status) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = status.text;
+    this.item.tooltip = status.tooltip;
     this.item.show();
   }
 
@@ -50,19 +59,7 @@ export class DiagnosticsStatus implements vscode.Disposable {
   }
 }
 
-/** The document's Tradecraft diagnostics, counted by code. */
-function countByCode(uri: vscode.Uri): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const diagnostic of vscode.languages.getDiagnostics(uri)) {
-    if (diagnostic.source !== SOURCE) continue;
-    const code = codeOf(diagnostic);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/** A diagnostic with a `codeDescription` arrives with its code as `{ value, target }`. */
-function codeOf(diagnostic: vscode.Diagnostic): string {
-  const code = diagnostic.code;
-  return String(typeof code === 'object' ? code.value : (code ?? 'unknown'));
+function activeMarkdown(): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document?.languageId === 'markdown' ? document : undefined;
 }

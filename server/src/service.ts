@@ -64,25 +64,30 @@ export const editorFeatures = {
 export const workspaceScan = { scanMarkers, indexedMarkers, matchWorkspaceSymbols } as const;
 
 export { RenameError } from './features/rename.js';
-export { documentationFor } from './rules/index.js';
+export { defaultSeverityOf, documentationLinks, type DocumentationLinks } from './rules/index.js';
 export { isInside } from './links/classifyLink.js';
+export { documentSummary } from './views/summary.js';
 
 export interface ServiceOptions {
   readonly host: Host;
   readonly settings: Settings;
+  /** Told of each bibliography file read (again after `forgetFile`): what the server's log says of it. */
+  readonly onBibliographyRead?: (uri: URI, file: BibliographyFileRead) => void;
 }
 
-type LoadedFile = Pick<LoadedBibliography, 'items' | 'problem'>;
+/** A bibliography file as read: its entries, and why it could not be read in full. */
+export type BibliographyFileRead = Pick<LoadedBibliography, 'items' | 'problem'>;
 
-export function createService({ host, settings }: ServiceOptions): TradecraftService {
-  const bibliographyFiles = new Map<string, Promise<LoadedFile>>();
+export function createService({ host, settings, onBibliographyRead }: ServiceOptions): TradecraftService {
+  const bibliographyFiles = new Map<string, Promise<BibliographyFileRead>>();
 
-  function loadBibliographyFile(uri: URI): Promise<LoadedFile> {
+  function loadBibliographyFile(uri: URI): Promise<BibliographyFileRead> {
     const key = uri.toString();
     let loaded = bibliographyFiles.get(key);
     if (!loaded) {
       loaded = readBibliographyFile(host, uri);
       bibliographyFiles.set(key, loaded);
+      if (onBibliographyRead) loaded.then((file) => onBibliographyRead(uri, file), () => undefined);
     }
     return loaded;
   }
@@ -154,7 +159,7 @@ function outsideWorkspace(name: string, file: URI, reference: BibliographyRefere
   };
 }
 
-async function readBibliographyFile(host: Host, uri: URI): Promise<LoadedFile> {
+async function readBibliographyFile(host: Host, uri: URI): Promise<BibliographyFileRead> {
   const format = formatOf(uri.path);
   if (!format) return failed('its format is unknown: use a .bib (BibTeX), .json (CSL-JSON) or .yaml file');
   const read = await host.readFile(uri, MAX_BIBLIOGRAPHY_BYTES);
@@ -165,6 +170,6 @@ async function readBibliographyFile(host: Host, uri: URI): Promise<LoadedFile> {
   return { items, problem: parsed.error && { reason: `it does not parse: ${parsed.error.message}`, line: parsed.error.line, column: parsed.error.column } };
 }
 
-function failed(reason: string): LoadedFile {
+function failed(reason: string): BibliographyFileRead {
   return { items: [], problem: { reason, line: undefined } };
 }

@@ -3,6 +3,7 @@ import { after, describe, it } from 'node:test';
 import { runCheck } from '../../server/src/cli/check.js';
 import { parseCheckOptions } from '../../server/src/cli/checkOptions.js';
 import { createService, type ServiceOptions } from '../../server/src/service.js';
+import { CHECKOUT } from '../support/documentation.js';
 import { TempDir, lines } from './cliHarness.js';
 
 /** A service whose analysis of one file throws, as a defect in the core would. */
@@ -30,7 +31,7 @@ describe('a file whose check fails', () => {
     let out = '';
     let err = '';
     const console = { out: (text: string) => (out += text), err: (text: string) => (err += text), interactive: false };
-    const status = await runCheck(parseCheckOptions(['--format', 'json', '.']), dir.root, console, '0.0.0', failingOn('b.md'));
+    const status = await runCheck(parseCheckOptions(['--format', 'json', '.']), dir.root, console, CHECKOUT, failingOn('b.md'));
     assert.equal(status, 2);
     assert.deepEqual((JSON.parse(out) as { files: { path: string }[] }).files.map((file) => file.path), ['a.md', 'c.md']);
     assert.equal(err, 'tradecraft: b.md: could not be checked (boom)\n');

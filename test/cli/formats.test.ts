@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
+import { assertDocumentsCode } from '../support/documentation.js';
 import { ALL_CODES, REPO_ROOT, TempDir, assertNoCrash, fileOf, lines, parseJson, parseText, runCli, type CliResult, type JsonReport } from './cliHarness.js';
 
 // Both packages are CommonJS with `exports.default`; NodeNext types the default import as the module.
@@ -121,8 +122,7 @@ describe('tradecraft check output formats', () => {
         assert.deepEqual(d.range, { start: { line: e.start[0], character: e.start[1] }, end: { line: e.end[0], character: e.end[1] } });
         assert.equal(d.source, 'tradecraft');
         assert.ok(d.message.includes(e.names), `message should name ${e.names}: ${d.message}`);
-        assert.match(d.codeDescription.href, /^https:\/\//);
-        assert.ok(d.codeDescription.href.endsWith(`#${e.code}`), d.codeDescription.href);
+        assertDocumentsCode(d.codeDescription.href, e.code);
       }
     });
 
@@ -161,7 +161,7 @@ describe('tradecraft check output formats', () => {
     it('declares exactly one rule per code, with a help link to the code', () => {
       const rules = log.runs[0].tool.driver.rules as { id: string; helpUri?: string; defaultConfiguration?: { level?: string } }[];
       assert.deepEqual(rules.map((r) => r.id).sort(), [...ALL_CODES].sort());
-      for (const rule of rules) if (rule.helpUri !== undefined) assert.ok(rule.helpUri.endsWith(`#${rule.id}`), rule.helpUri);
+      for (const rule of rules) assertDocumentsCode(rule.helpUri!, rule.id);
       const level = (id: string) => rules.find((r) => r.id === id)?.defaultConfiguration?.level;
       assert.equal(level('unknown-source'), 'error');
       assert.equal(level('unsupported-claim'), 'warning');

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { runCheck } from '../../server/src/cli/check.js';
 import { parseCheckOptions } from '../../server/src/cli/checkOptions.js';
 import { generateAnalysis } from '../support/generate.js';
+import { CHECKOUT } from '../support/documentation.js';
 import { TempDir, lines } from './cliHarness.js';
 
 interface Run {
@@ -14,7 +15,7 @@ interface Run {
 async function check(args: readonly string[], cwd: string): Promise<Run> {
   const run = { status: 0, out: '', err: '' };
   const console = { out: (text: string) => (run.out += text), err: (text: string) => (run.err += text), interactive: false };
-  run.status = await runCheck(parseCheckOptions(args), cwd, console, '0.0.0');
+  run.status = await runCheck(parseCheckOptions(args), cwd, console, CHECKOUT);
   return run;
 }
 

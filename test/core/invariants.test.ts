@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { MARKER_KINDS } from '../../server/src/language/markerKinds.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { CODES } from '../../server/src/types.js';
+import { assertDocumentsCode, CHECKOUT } from '../support/documentation.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CORE = join(ROOT, 'server/src');
@@ -83,9 +84,17 @@ describe('invariants', () => {
   });
 
   it('keeps the protocol layer on the service, the document store, the plain types and the host', () => {
-    const allowed = new Set(['lsp', 'node', 'service.ts', 'documentStore.ts', 'types.ts', 'settings.ts', 'host.ts']);
+    const allowed = new Set(['lsp', 'node', 'service.ts', 'documentStore.ts', 'types.ts', 'settings.ts', 'host.ts', 'protocol.ts']);
     const offenders = coreImports().filter(({ file, target, typeOnly }) => layerOf(file) === 'lsp' && !typeOnly && !allowed.has(layerOf(target)));
     assert.deepEqual(describeImports(offenders), []);
+  });
+
+  it('keeps the protocol of the client and the server plain: it imports nothing, and the client takes nothing else of the server but the preview plugin', () => {
+    assert.deepEqual(importsOf(readFileSync(join(CORE, 'protocol.ts'), 'utf8')), []);
+    const client = join(ROOT, 'client/src');
+    const fromServer = readdirSync(client).flatMap((name) => importsOf(readFileSync(join(client, name), 'utf8')).filter((spec) => spec.includes('server/')));
+    assert.ok(fromServer.length > 0, 'the client imports the protocol');
+    assert.deepEqual(new Set(fromServer), new Set(['../../server/src/protocol.js', '../../server/src/preview/markdownItMarkers.js']));
   });
 
   it('highlights the marker kinds of the vocabulary, all of them, in each pattern of the grammar', () => {
@@ -106,10 +115,11 @@ describe('invariants', () => {
     assert.deepEqual(RULES.map((rule) => rule.code), [...CODES]);
   });
 
-  it('documents every code in a README section of its own', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const sections = [...readme.matchAll(/^#### `([a-z-]+)`$/gm)].map((match) => match[1]);
+  it('documents every code in a section of its own in docs/diagnostics.md, where the code\'s link opens', () => {
+    const documentation = readFileSync(join(ROOT, 'docs/diagnostics.md'), 'utf8');
+    const sections = [...documentation.matchAll(/^#### `([a-z-]+)`$/gm)].map((match) => match[1]);
     assert.deepEqual(sections, [...CODES]);
+    for (const code of CODES) assertDocumentsCode(CHECKOUT.documentation.forCode(code), code);
   });
 
   it('offers a tradecraft.severity.<code> setting per code, with the rule\'s default', () => {
@@ -118,6 +128,15 @@ describe('invariants', () => {
       .filter(([name]) => name.startsWith('tradecraft.severity.'))
       .map(([name, setting]) => [name.slice('tradecraft.severity.'.length), setting.default, setting.enum]);
     assert.deepEqual(settings, RULES.map((rule) => [rule.code, rule.defaultSeverity, ['error', 'warning', 'information', 'hint', 'off']]));
+  });
+
+  it('links each severity setting\'s description to the code\'s documentation, through a command the extension contributes', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[]; configuration: { properties: Record<string, { markdownDescription?: string }> } } };
+    const links = Object.entries(manifest.contributes.configuration.properties)
+      .filter(([name]) => name.startsWith('tradecraft.severity.'))
+      .map(([name, setting]) => [name.slice('tradecraft.severity.'.length), [...(setting.markdownDescription ?? '').matchAll(/\]\(([^)]+)\)/g)].map((match) => match[1])]);
+    assert.deepEqual(links, CODES.map((code) => [code, [`command:tradecraft.showDocumentation?${encodeURIComponent(JSON.stringify([code]))}`]]));
+    assert.ok(manifest.contributes.commands.some(({ command }) => command === 'tradecraft.showDocumentation'));
   });
 
   it('knows every code of the spec\'s tables with its default, in their order (the first table, then the one of later versions), before codes of its own', (t) => {

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { Host } from '../../server/src/host.js';
 import { startServer } from '../../server/src/lsp/server.js';
+import { CHECKOUT } from '../support/documentation.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/tradecraft', import.meta.url));
 
@@ -54,7 +55,7 @@ export class LspTestClient {
   static startInProcess(options: ClientOptions, host: Host): Promise<LspTestClient> {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), host);
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), host, CHECKOUT);
     return LspTestClient.connect(options, toClient, toServer, undefined);
   }
 

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { PackageInfo } from '../node/packageInfo.js';
 import type { ServiceOptions, TradecraftService } from '../service.js';
 import type { Settings } from '../settings.js';
 import { SEVERITIES, type Severity } from '../types.js';
@@ -25,7 +26,7 @@ export async function runCheck(
   options: CheckOptions,
   cwd: string,
   console: Console,
-  version: string,
+  about: PackageInfo,
   makeService?: (options: ServiceOptions) => TradecraftService,
 ): Promise<number> {
   const { run, files, missing } = await prepareRun(options, cwd, console);
@@ -39,15 +40,15 @@ export async function runCheck(
     else failed++;
     progress(reports.length + failed);
   }, makeService);
-  console.out(render(options, reports, coreSettings(run), cwd, version));
+  console.out(render(options, reports, coreSettings(run), cwd, about));
   if (missing.length > 0 || failed > 0) return 2;
   return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-function render(options: CheckOptions, reports: readonly FileReport[], settings: Settings, cwd: string, version: string): string {
+function render(options: CheckOptions, reports: readonly FileReport[], settings: Settings, cwd: string, about: PackageInfo): string {
   switch (options.format) {
-    case 'json': return formatJson(reports);
-    case 'sarif': return formatSarif(reports, settings, pathToFileURL(cwd).href, version);
+    case 'json': return formatJson(reports, about.documentation);
+    case 'sarif': return formatSarif(reports, settings, pathToFileURL(cwd).href, about);
     case 'text': return formatText(reports);
   }
 }

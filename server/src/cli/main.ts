@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { runCheck, type Console } from './check.js';
 import { parseCheckOptions, UsageError } from './checkOptions.js';
 import { checkHelp, LSP_HELP, MAIN_HELP, viewHelp } from './help.js';
 import { parseViewOptions } from './viewOptions.js';
+import { readPackageInfo } from '../node/packageInfo.js';
 import { runView } from './views.js';
 
 /** Runs the command line and returns the exit status. Never throws. */
@@ -20,7 +20,7 @@ export async function main(args: readonly string[], cwd: string, console: Consol
         return 0;
       case '-v':
       case '--version':
-        console.out(`${version()}\n`);
+        console.out(`${readPackageInfo(PACKAGE_ROOT).version}\n`);
         return 0;
       case 'check': {
         const options = parseCheckOptions(rest);
@@ -28,7 +28,7 @@ export async function main(args: readonly string[], cwd: string, console: Consol
           console.out(checkHelp());
           return 0;
         }
-        return await runCheck(options, cwd, console, version());
+        return await runCheck(options, cwd, console, readPackageInfo(PACKAGE_ROOT));
       }
       case 'assumptions':
       case 'indicators':
@@ -46,7 +46,7 @@ export async function main(args: readonly string[], cwd: string, console: Consol
           return 0;
         }
         const { startNodeServer } = await import('../lsp/nodeServer.js');
-        startNodeServer(rest);
+        startNodeServer(rest, readPackageInfo(PACKAGE_ROOT));
         return 0;
       }
       default:
@@ -62,7 +62,5 @@ export async function main(args: readonly string[], cwd: string, console: Consol
   }
 }
 
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
+/** The checkout or installed package this command runs from (it runs from `out/server/src/cli/`). */
+const PACKAGE_ROOT = new URL('../../../../', import.meta.url);

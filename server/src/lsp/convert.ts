@@ -22,7 +22,7 @@ import type { Hover } from '../features/hover.js';
 import type { MarkerSymbol } from '../features/symbols.js';
 import type { OutlineKind } from '../language/markerKinds.js';
 import type { LineIndex } from '../text/lineIndex.js';
-import { documentationFor } from '../service.js';
+import type { DocumentationLinks } from '../service.js';
 import type { Diagnostic, Location, Severity, WorkspaceEdit } from '../types.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -40,12 +40,12 @@ export const SYMBOL_KIND: Readonly<Record<OutlineKind, SymbolKind>> = {
   event: SymbolKind.Event,
 };
 
-export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
+export function toLspDiagnostic(diagnostic: Diagnostic, documentation: DocumentationLinks): LspDiagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
-    codeDescription: { href: documentationFor(diagnostic.code) },
+    codeDescription: { href: documentation.forCode(diagnostic.code) },
     source: 'tradecraft',
     message: diagnostic.message,
   };

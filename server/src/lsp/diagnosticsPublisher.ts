@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { Superseded, type DocumentStore } from '../documentStore.js';
+import type { DocumentationLinks } from '../service.js';
 import { toLspDiagnostic } from './convert.js';
 import type { FolderOwner } from './workspaces.js';
 
@@ -18,6 +19,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Pick<Connection, 'sendDiagnostics'>,
     private readonly documents: Pick<DocumentStore<FolderOwner>, 'get' | 'all' | 'ownerOf' | 'diagnosticsOf'>,
     private readonly onError: (error: unknown) => void,
+    private readonly documentation: DocumentationLinks,
   ) {}
 
   async schedule(uri: string): Promise<void> {
@@ -57,7 +59,7 @@ export class DiagnosticsPublisher {
   private async diagnosticsOf(uri: string, text: string): Promise<LspDiagnostic[]> {
     const result = await this.documents.diagnosticsOf(uri);
     if (result.document.text !== text) throw new Superseded(uri);
-    return result.diagnostics.map(toLspDiagnostic);
+    return result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, this.documentation));
   }
 
   private failure(uri: string, error: unknown): LspDiagnostic[] {

@@ -18,7 +18,9 @@ import { URI } from 'vscode-uri';
 import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import type { Host } from '../host.js';
-import { editorFeatures as features, RenameError } from '../service.js';
+import type { PackageInfo } from '../node/packageInfo.js';
+import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummaryParams } from '../protocol.js';
+import { documentSummary, editorFeatures as features, RenameError } from '../service.js';
 import {
   toLspCodeAction,
   toLspCompletionList,
@@ -29,6 +31,7 @@ import {
 } from './convert.js';
 import { DiagnosticsPublisher } from './diagnosticsPublisher.js';
 import { overlayHost } from './overlayHost.js';
+import { bibliographyLine, foldersLine, settingsLine, startLine } from './serverLog.js';
 import { SettingsFileWatcher } from './settingsFileWatcher.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { Workspaces, type FolderOwner } from './workspaces.js';
@@ -36,7 +39,7 @@ import { Workspaces, type FolderOwner } from './workspaces.js';
 const WATCHED_FILES = '**/*.{md,bib,bibtex,json,yaml,yml}';
 
 /** Serves the Tradecraft language over a connection: the one place that knows LSP. */
-export function startServer(connection: Connection, baseHost: Host): void {
+export function startServer(connection: Connection, baseHost: Host, about: PackageInfo): void {
   const documents: DocumentStore<FolderOwner> = new DocumentStore({
     ownerOf: (uri) => workspaces.ownerOf(uri),
     yieldControl: () => new Promise<void>((resolve) => setImmediate(resolve)),
@@ -52,9 +55,17 @@ export function startServer(connection: Connection, baseHost: Host): void {
     host,
     async (folder) => (canAskConfiguration ? connection.workspace.getConfiguration({ scopeUri: folder.toString(), section: 'tradecraft' }) : clientConfiguration),
     (message) => connection.console.warn(`Settings: ${message}`),
-    (folder, settings) => settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]),
+    (folder, settings) => {
+      connection.console.info(settingsLine(folder, settings));
+      settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]);
+    },
+    (file, read) => (read.problem ? connection.console.warn(bibliographyLine(file, read)) : connection.console.info(bibliographyLine(file, read))),
   );
-  const publisher = new DiagnosticsPublisher(connection, documents, logError);
+  const setFolders = (folders: readonly URI[]) => {
+    workspaces.setFolders(folders);
+    connection.console.info(foldersLine(workspaces.allFolders));
+  };
+  const publisher = new DiagnosticsPublisher(connection, documents, logError, about.documentation);
   const index = new WorkspaceIndex(host, workspaces, documents, logError);
 
   /** Runs a request on the newest analysis of its document; a failure is logged and answered as an error. */
@@ -83,7 +94,8 @@ export function startServer(connection: Connection, baseHost: Host): void {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     clientConfiguration = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     const folders = params.workspaceFolders?.map((folder) => URI.parse(folder.uri)) ?? (params.rootUri ? [URI.parse(params.rootUri)] : []);
-    workspaces.setFolders(folders);
+    connection.console.info(startLine(about));
+    setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -99,7 +111,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
         foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'tradecraft' },
+      serverInfo: { name: 'tradecraft', version: about.version },
     };
   });
 
@@ -115,7 +127,7 @@ export function startServer(connection: Connection, baseHost: Host): void {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       const kept = workspaces.allFolders.filter((folder) => !removed.has(folder.toString()));
-      workspaces.setFolders([...kept, ...event.added.map((folder) => URI.parse(folder.uri))]);
+      setFolders([...kept, ...event.added.map((folder) => URI.parse(folder.uri))]);
       recheckAll();
     });
   });
@@ -219,6 +231,14 @@ export function startServer(connection: Connection, baseHost: Host): void {
   connection.onDocumentSymbol(onDocument('documentSymbol', (analysis) => features.documentSymbols(analysis).map(toLspDocumentSymbol), []));
   connection.onFoldingRanges(onDocument('foldingRange', (analysis) => features.foldingRanges(analysis), []));
   connection.onDocumentLinks(onDocument('documentLink', (analysis) => features.documentLinks(analysis), []));
+  const summaryFromAnalysis = onDocument('documentSummary', documentSummary, null);
+  connection.onRequest(DOCUMENT_SUMMARY_REQUEST, async (params: DocumentSummaryParams, token: CancellationToken) =>
+    (await isChecked(params.textDocument.uri)) ? summaryFromAnalysis(params, token) : null);
+
+  /** Whether the settings let an open document be checked; when they cannot be read, the request says why. */
+  async function isChecked(uri: string): Promise<boolean> {
+    return documents.get(uri) !== undefined && (await documents.ownerOf(uri).then((owner) => owner.checked, () => true));
+  }
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
       return await index.symbols(params.query, token);

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { URI, Utils } from 'vscode-uri';
 import type { Host } from '../host.js';
 import type { DocumentOwner } from '../documentStore.js';
-import { createService, isInside, type TradecraftService } from '../service.js';
+import { createService, isInside, type BibliographyFileRead, type TradecraftService } from '../service.js';
 import { readClientSettings, type ServerSettings } from './clientSettings.js';
 
 /** Asks the client for the `tradecraft` section of a folder; undefined when the client cannot say. */
@@ -33,6 +33,8 @@ export class Workspaces {
     private readonly warn: (message: string) => void,
     /** Told of each folder's settings when they are read, to watch the files they name. */
     private readonly onSettings: (folder: URI, settings: ServerSettings) => void = () => {},
+    /** Told of each bibliography file a folder's service reads. */
+    private readonly onBibliographyRead: (file: URI, read: BibliographyFileRead) => void = () => {},
   ) {}
 
   setFolders(folders: readonly URI[]): void {
@@ -88,7 +90,7 @@ export class Workspaces {
     const excluded = settings.exclude.length > 0 ? picomatch([...settings.exclude], { dot: true }) : () => false;
     return {
       settings,
-      service: createService({ host: this.host, settings: settings.core }),
+      service: createService({ host: this.host, settings: settings.core, onBibliographyRead: this.onBibliographyRead }),
       isIncluded: (path) => included(path) && !excluded(path),
     };
   }

@@ -2,7 +2,7 @@ import type { default as MarkdownIt, StateBlock, StateCore, StateInline, Token }
 import { findCitations } from '../citations/findCitations.js';
 import { parseAttributesLeniently, type RawAttributes } from '../language/attributes.js';
 import { isMarkerKind, type MarkerKind } from '../language/markerKinds.js';
-import { attributeBlockEnd, labelEnd } from '../language/scanning.js';
+import { attributeBlockEnd, attributeBlockStart, labelEnd } from '../language/scanning.js';
 import type { WrittenCitation } from '../model/model.js';
 
 /** What the preview knows of the document beyond its text: both are asked with the render's `env`. */
@@ -11,6 +11,17 @@ export interface MarkerPreviewOptions {
   readonly unsupportedClaims?: (env: unknown) => ((claim: { readonly line: number; readonly id: string | undefined }) => boolean) | undefined;
   /** The URL of the source a key names, when one is known. */
   readonly sourceUrl?: (key: string, env: unknown) => string | undefined;
+}
+
+/**
+ * The id of the claim whose opening (`:claim[` or a fence line) starts at `offset` of `text`, as
+ * a diagnostic of it locates it: what the preview is asked with. Its label may run over lines.
+ */
+export function claimIdAt(text: string, offset: number): string | undefined {
+  const opening = /^:{1,3}claim/.exec(text.slice(offset, offset + 8));
+  if (!opening) return undefined;
+  const brace = attributeBlockStart(text, offset + opening[0].length, text.length);
+  return brace === undefined ? undefined : parseAttributesLeniently(text.slice(brace, attributeBlockEnd(text, brace))).id;
 }
 
 /** A marker's kind and attributes, on its opening token. */

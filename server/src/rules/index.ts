@@ -1,4 +1,4 @@
-import type { Code } from '../types.js';
+import type { Code, SeveritySetting } from '../types.js';
 import { badAttribute } from './bad-attribute.js';
 import { badBibliography } from './bad-bibliography.js';
 import { badFrontMatter } from './bad-front-matter.js';
@@ -59,9 +59,39 @@ export const RULES: readonly Rule[] = [
   skippedContent,
 ];
 
-/** Where the README explains a code: the target of each diagnostic's `codeDescription`. */
-export const DOCUMENTATION_URL = 'https://github.com/tradecraft-dev/tradecraft/blob/main/README.md';
+/** The severity of a code when the settings do not change it. */
+export function defaultSeverityOf(code: Code): SeveritySetting {
+  return RULES.find((rule) => rule.code === code)!.defaultSeverity;
+}
 
-export function documentationFor(code: Code): string {
-  return `${DOCUMENTATION_URL}#${code}`;
+/** Where the codes are documented: a diagnostic's `codeDescription`, SARIF's `helpUri`. */
+export interface DocumentationLinks {
+  /** The documentation of every code, `docs/diagnostics.md`. */
+  readonly file: string;
+  /** The link to the section of one code. */
+  forCode(code: Code): string;
+}
+
+/** How a code's section begins in `docs/diagnostics.md`. */
+const SECTION_HEADING = /^#### `([a-z-]+)`$/;
+
+/**
+ * The links into the documentation of the codes, given its URI and text by the server or the
+ * command line (only they know where the package lies): `<uri>#L<line>` on the heading of the
+ * code's section, a fragment VS Code's opener turns into a selection; the file itself for a code
+ * it does not document.
+ */
+export function documentationLinks(file: string, text: string): DocumentationLinks {
+  const headingLines = new Map<string, number>();
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const code = SECTION_HEADING.exec(line)?.[1];
+    if (code !== undefined && !headingLines.has(code)) headingLines.set(code, index + 1);
+  });
+  return {
+    file,
+    forCode(code) {
+      const line = headingLines.get(code);
+      return line === undefined ? file : `${file}#L${line}`;
+    },
+  };
 }

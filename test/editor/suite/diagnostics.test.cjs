@@ -90,7 +90,7 @@ describe('Tradecraft in VS Code', function () {
     assert.equal(document.getText(unknown.range), '@preihermann2026');
     assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
     assert.match(unknown.message, /Did you mean "preiherman2026"\?/);
-    assert.equal(unknown.code.target.toString(), 'https://github.com/tradecraft-dev/tradecraft/blob/main/README.md#unknown-source');
+    assert.match(unknown.code.target.toString(), /^file:.*\/docs\/diagnostics\.md#L\d+$/);
     const unused = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'unused-source');
     assert.equal(unused.severity, vscode.DiagnosticSeverity.Hint);
     assert.equal(document.getText(unused.range), 'belstat-trade');

@@ -1,8 +1,8 @@
-import { documentationFor } from '../../rules/index.js';
+import type { DocumentationLinks } from '../../rules/index.js';
 import type { FileReport } from '../report.js';
 
 /** Every file checked, each with its diagnostics as LSP shapes them (0-based ranges). */
-export function formatJson(reports: readonly FileReport[]): string {
+export function formatJson(reports: readonly FileReport[], documentation: DocumentationLinks): string {
   const files = reports.map((report) => ({
     path: report.path,
     diagnostics: report.diagnostics.map((d) => ({
@@ -11,7 +11,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       message: d.message,
       range: d.range,
       source: 'tradecraft',
-      codeDescription: { href: documentationFor(d.code) },
+      codeDescription: { href: documentation.forCode(d.code) },
     })),
   }));
   return `${JSON.stringify({ files }, null, 2)}\n`;

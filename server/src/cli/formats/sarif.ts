@@ -1,6 +1,7 @@
 import { isAbsolute, sep } from 'node:path';
 import type * as Sarif from 'sarif';
-import { documentationFor, RULES } from '../../rules/index.js';
+import type { PackageInfo } from '../../node/packageInfo.js';
+import { RULES } from '../../rules/index.js';
 import type { Settings } from '../../settings.js';
 import type { Severity, SeveritySetting } from '../../types.js';
 import type { FileReport } from '../report.js';
@@ -11,7 +12,7 @@ const LEVELS: Readonly<Record<Severity, Sarif.Result.level>> = { error: 'error',
  * A SARIF 2.1.0 log with one rule per code, for code-scanning services. File locations are
  * relative to `%SRCROOT%`, the current directory; columns count UTF-16 code units, as LSP does.
  */
-export function formatSarif(reports: readonly FileReport[], settings: Pick<Settings, 'severity'>, cwdUri: string, version: string): string {
+export function formatSarif(reports: readonly FileReport[], settings: Pick<Settings, 'severity'>, cwdUri: string, { version, documentation }: PackageInfo): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.code, index]));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -22,11 +23,11 @@ export function formatSarif(reports: readonly FileReport[], settings: Pick<Setti
           driver: {
             name: 'Tradecraft',
             version,
-            informationUri: documentationFor('unsupported-claim').replace(/#.*$/, ''),
+            informationUri: documentation.file,
             rules: RULES.map((rule) => ({
               id: rule.code,
               shortDescription: { text: rule.summary },
-              helpUri: documentationFor(rule.code),
+              helpUri: documentation.forCode(rule.code),
               defaultConfiguration: configurationFor(settings.severity[rule.code] ?? rule.defaultSeverity),
             })),
           },

@@ -1,0 +1,31 @@
+/**
+ * What Tradecraft's server and its VS Code client say to each other beyond LSP: the names and the
+ * shapes of the messages, as plain types that both sides import (neither `vscode` nor
+ * `vscode-languageserver` here), so that the two cannot drift apart.
+ */
+
+/** Asks for the summary of an open document; answered with a `DocumentSummary`, or null for a document the settings leave unchecked. */
+export const DOCUMENT_SUMMARY_REQUEST = 'tradecraft/documentSummary';
+
+export interface DocumentSummaryParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+/**
+ * How many markers of each kind the document holds, and how many of them need work, as its
+ * analysis finds them (severities and silencing comments change nothing here). Empty markers are
+ * counted, and never as needing work (they get only `empty-marker`). All zero for a document
+ * that does not use the language.
+ */
+export interface DocumentSummary {
+  /** `unsupported`: grounded by no working source, directly or through what supports them. */
+  readonly claims: { readonly count: number; readonly unsupported: number };
+  /** `unsourced`: citing no working source. */
+  readonly evidence: { readonly count: number; readonly unsourced: number };
+  /** `untested`: no marker is for or against them. */
+  readonly hypotheses: { readonly count: number; readonly untested: number };
+  /** `unsupported`: marked `status=unsupported`. */
+  readonly assumptions: { readonly count: number; readonly unsupported: number };
+  /** `observed`: marked `status=observed`. */
+  readonly indicators: { readonly count: number; readonly observed: number };
+}
