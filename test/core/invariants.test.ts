@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { LIST_ATTRIBUTES } from '../../server/src/language/attributes.js';
 import { MARKER_KINDS } from '../../server/src/language/markerKinds.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { CODES } from '../../server/src/types.js';
@@ -102,6 +103,19 @@ describe('invariants', () => {
     const kindGroups = [...grammar.matchAll(/\((?:[a-z]+\|)+[a-z]+\)/g)].map((match) => match[0]).filter((group) => group.includes('claim'));
     assert.equal(kindGroups.length, 3, 'the inline, leaf and block patterns');
     assert.deepEqual(new Set(kindGroups), new Set([`(${MARKER_KINDS.join('|')})`]));
+  });
+
+  it('scopes the items of the list attributes of the vocabulary, ids as references and keys as keys', () => {
+    const grammar = JSON.parse(readFileSync(join(ROOT, 'syntaxes/tradecraft.injection.tmLanguage.json'), 'utf8'));
+    const itemsNamed: Record<string, string> = { '#reference-list': 'id', '#citation-key-list': 'source key' };
+    const scoped = grammar.repository.attribute.patterns.flatMap((pattern: { match?: string; captures?: Record<string, { patterns?: { include: string }[] }> }) => {
+      const items = itemsNamed[pattern.captures?.['11']?.patterns?.[0]?.include ?? ''];
+      // `(?<![\w.:-])(for|against)…`: the names come first, after the look-behind.
+      const names = /^\(\?<![^)]*\)\(([a-z|]+)\)/.exec(pattern.match ?? '')?.[1]?.split('|') ?? [];
+      return items ? names.map((name) => `${name}: ${items}`) : [];
+    });
+    const vocabulary = Object.entries(LIST_ATTRIBUTES).map(([name, items]) => `${name}: ${items.endsWith(' id') ? 'id' : items}`);
+    assert.deepEqual(scoped.sort(), vocabulary.sort());
   });
 
   it('keeps rules independent: a rule imports no other rule and no feature', () => {
