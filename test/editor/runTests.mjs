@@ -49,6 +49,8 @@ writeFileSync(join(scratch, 'u/User/settings.json'), JSON.stringify({
   'chat.disableAIFeatures': true,
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
+  // In a browser VS Code saves an edit after a second by default: the tests edit unsaved buffers.
+  'files.autoSave': 'off',
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'workbench.startupEditor': 'none',

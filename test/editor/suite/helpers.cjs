@@ -2,6 +2,8 @@
 // command line reports them, and waiting for the editor to show something.
 'use strict';
 const assert = require('node:assert/strict');
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'tradecraft.tradecraft';
@@ -85,12 +87,14 @@ async function openExample() {
   return document;
 }
 
-/** Puts the example back as it is on disk, with its diagnostics, for the next test. */
+/** Puts the example back as it is in examples/, with its diagnostics, for the next test. */
 async function restoreExample(document) {
   if (!document) return; // openExample failed
   await vscode.window.showTextDocument(document);
   if (document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
   assert.ok(!document.isDirty, `${document.uri.path} is reverted`);
+  const original = readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID).extensionPath, 'examples', DOCUMENT), 'utf8');
+  assert.ok(document.getText() === original, `${document.uri.path} reverted is not examples/${DOCUMENT}: a test saved it (files.autoSave?)`);
   await expectedDiagnostics(document.uri);
 }
 
