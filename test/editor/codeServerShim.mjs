@@ -5,8 +5,13 @@
 // folder with code-server (the same workbench and Node extension host as VS Code), opens it in a
 // headless Chromium with the test payload, relays the extension host's console, and exits with the
 // tests' exit code. See ../shared/real-editor-testing.md and toolchain.mjs for what it needs.
+//
+// Its run folder (in TRADECRAFT_EDITOR_SCRATCH, else the system's temporary folder) holds
+// code-server.log (code-server's output), extension-host.log (the extension host's console and the
+// workbench's log), browser.log and, when the tests fail, failure.png (the workbench at the end). It
+// is deleted when the tests pass and kept, its path printed, when they do not.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,7 +46,7 @@ if (toolchain.missing.length > 0) {
 }
 
 // Everything the editor and the browser write goes to a folder of this run.
-const run = mkdtempSync(join(tmpdir(), 'tc-shim-'));
+const run = mkdtempSync(join(process.env.TRADECRAFT_EDITOR_SCRATCH || tmpdir(), 'shim-'));
 const userDataDir = resolve(options.get('user-data-dir') || join(run, 'user'));
 const extensionsDir = resolve(options.get('extensions-dir') || join(run, 'extensions'));
 const env = { ...process.env };
@@ -57,16 +62,36 @@ env.TRADECRAFT_EDITOR_LOG_TAG = tag;
 mkdirSync(userDataDir, { recursive: true });
 mkdirSync(extensionsDir, { recursive: true });
 
-const log = [];
+const logs = {
+  codeServer: createWriteStream(join(run, 'code-server.log')),
+  extensionHost: createWriteStream(join(run, 'extension-host.log')),
+  browser: createWriteStream(join(run, 'browser.log')),
+};
+// The last lines written only to the logs, which a failure prints.
+const unshown = [];
+const UNSHOWN_LINES = 60;
+
+/** Writes `text` to a log, and to stderr too when verbose; else keeps it for a failure to print. */
+function record(log, text, { onFailure = true } = {}) {
+  log.write(text);
+  if (verbose) process.stderr.write(text);
+  else if (onFailure) unshown.push(...text.split(/(?<=\n)/));
+  unshown.splice(0, unshown.length - UNSHOWN_LINES);
+}
+
 let codeServer;
 let context;
+let page;
 let finishing = false;
 
 async function finish(code, reason) {
   if (finishing) return;
   finishing = true;
   if (reason) console.error(`codeServerShim: ${reason}`);
-  if (code !== 0 && !verbose && log.length > 0) console.error(`--- code-server and the workbench said ---\n${log.join('')}`);
+  if (code !== 0) {
+    if (unshown.length > 0) console.error(`--- the last of what code-server, the workbench and the browser said ---\n${unshown.join('')}`);
+    await page?.screenshot({ path: join(run, 'failure.png') }).catch(() => undefined);
+  }
   await context?.close().catch(() => undefined);
   // Kill the whole group: code-server's extension host and file watchers outlive their parent.
   if (codeServer?.pid) {
@@ -76,7 +101,9 @@ async function finish(code, reason) {
       // already gone
     }
   }
-  rmSync(run, { recursive: true, force: true });
+  await Promise.all(Object.values(logs).map((log) => new Promise((closed) => log.end(closed))));
+  if (code === 0) rmSync(run, { recursive: true, force: true });
+  else console.error(`codeServerShim: the logs of this run are kept in ${run}`);
   process.exit(code);
 }
 
@@ -103,18 +130,13 @@ try {
   );
   const address = await new Promise((resolveAddress, reject) => {
     let output = '';
-    const record = (chunk) => {
-      const text = String(chunk);
-      log.push(text);
-      if (verbose) process.stderr.write(text);
-      return text;
-    };
     codeServer.stdout.on('data', (chunk) => {
-      output += record(chunk);
+      record(logs.codeServer, String(chunk));
+      output += String(chunk);
       const match = /HTTP server listening on http:\/\/([\d.]+:\d+)/.exec(output);
       if (match) resolveAddress(match[1]);
     });
-    codeServer.stderr.on('data', record);
+    codeServer.stderr.on('data', (chunk) => record(logs.codeServer, String(chunk)));
     codeServer.on('error', reject);
     codeServer.on('exit', (code, signal) => {
       if (!finishing) reject(new Error(`code-server exited (${code ?? signal})`));
@@ -128,21 +150,22 @@ try {
     env,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  page = context.pages()[0] ?? (await context.newPage());
   // The workbench calls these when the smoke-test driver is on: the extension host's console, and
   // the exit code of the tests once the host has stopped.
   await page.exposeFunction('codeAutomationLog', (type, message) => {
     const text = Array.isArray(message) ? format(...message) : String(message);
     const stream = type === 'error' || type === 'warn' ? process.stderr : process.stdout;
-    if (text.startsWith(tag)) stream.write(`${text.slice(tag.length)}\n`);
-    else if (verbose) stream.write(`[workbench ${type}] ${text}\n`);
-    else log.push(`[workbench ${type}] ${text}\n`);
+    if (text.startsWith(tag)) {
+      stream.write(`${text.slice(tag.length)}\n`);
+      logs.extensionHost.write(`${text.slice(tag.length)}\n`);
+    } else record(logs.extensionHost, `[workbench ${type}] ${text}\n`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => {
     setTimeout(() => void finish(typeof code === 'number' ? code : 1));
   });
-  if (verbose) page.on('console', (message) => process.stderr.write(`[browser ${message.type()}] ${message.text()}\n`));
-  page.on('pageerror', (error) => (verbose ? process.stderr.write(`[browser] ${error.message}\n`) : log.push(`[browser] ${error.message}\n`)));
+  page.on('console', (message) => record(logs.browser, `[browser ${message.type()}] ${message.text()}\n`, { onFailure: false }));
+  page.on('pageerror', (error) => record(logs.browser, `[browser] ${error.message}\n`));
 
   const remote = (path) => `vscode-remote://${address}${resolve(path).split('/').map(encodeURIComponent).join('/')}`;
   const url = new URL(`http://${address}/`);

@@ -5,8 +5,12 @@
 // codeServerShim.mjs when setupCodeServer.sh's toolchain is found (see toolchain.mjs). Without
 // either it says how to get one and exits 2: @vscode/test-electron's own download of VS Code needs
 // internet access, so it is never attempted.
+//
+// Everything the run writes goes to one scratch folder: deleted when the tests pass, kept when they
+// fail, with the paths of its logs (code-server's, the extension host's console, the Tradecraft
+// output channel, which holds the server's log) and screenshots printed.
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +49,8 @@ writeFileSync(join(scratch, 'u/User/settings.json'), JSON.stringify({
   'chat.disableAIFeatures': true,
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
+  // In a browser VS Code saves an edit after a second by default: the tests edit unsaved buffers.
+  'files.autoSave': 'off',
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'workbench.startupEditor': 'none',
@@ -59,12 +65,30 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(here, 'suite/index.cjs'),
     launchArgs: [workspace, `--user-data-dir=${join(scratch, 'u')}`, `--extensions-dir=${join(scratch, 'x')}`, '--disable-extensions'],
+    extensionTestsEnv: { TRADECRAFT_EDITOR_SCRATCH: scratch },
   });
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   exitCode = error instanceof TestRunFailedError && error.code ? error.code : 1;
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
 }
 console.log(`Editor tests ${exitCode === 0 ? 'passed' : 'failed'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${vscodeExecutablePath}).`);
+if (exitCode === 0) rmSync(scratch, { recursive: true, force: true });
+else console.error(`The run's files are kept in ${scratch}:\n${logsAndScreenshots(scratch).join('\n')}`);
 process.exit(exitCode);
+
+/** "  what: path" for each log and screenshot of a run kept in `folder`. */
+function logsAndScreenshots(folder) {
+  const what = [
+    [/\/code-server\.log$/, "code-server's output"],
+    [/\/extension-host\.log$/, "the extension host's console (the tests' report) and the workbench's log"],
+    [/\/browser\.log$/, "the browser's console"],
+    [/\/tradecraft\.tradecraft\/Tradecraft\.log$/, "the Tradecraft output channel (the client's and the server's log)"],
+    [/\/exthost\d*\/remoteexthost\.log$/, "the extension host's own log"],
+    [/\/shim-[^/]+\/[^/]+\.png$/, 'a screenshot of the workbench'],
+  ];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .flatMap((path) => what.filter(([pattern]) => pattern.test(path)).map(([, label]) => `  ${label}: ${path}`))
+    .sort();
+}

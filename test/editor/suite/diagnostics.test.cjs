@@ -5,45 +5,16 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 
-const EXTENSION_ID = 'tradecraft.tradecraft';
-const DOCUMENT = 'policy-shift-toward-belarus.md';
-// What `node bin/tradecraft check examples --format json` reports for the document, one of each.
-const EXPECTED_CODES = [
-  'bad-attribute',
-  'placeholder-link',
-  'unknown-marker',
-  'unknown-source',
-  'unsourced-evidence',
-  'unsupported-claim',
-  'untested-hypothesis',
-  'unused-source',
-];
-
-/** Polls `probe` until it returns something truthy; fails with `what` after `timeout` ms. */
-async function waitFor(what, probe, timeout = 30_000, interval = 100) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-}
-
-function codeOf(diagnostic) {
-  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-}
-
-function tradecraftDiagnostics(uri) {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'tradecraft');
-}
-
-/** The position of the first `needle` in the document, `into` characters in. */
-function positionOf(document, needle, into = 0) {
-  const offset = document.getText().indexOf(needle);
-  assert.notEqual(offset, -1, `${needle} is not in ${document.uri.path}`);
-  return document.positionAt(offset + into);
-}
+const {
+  EXPECTED_CODES,
+  EXTENSION_ID,
+  codeOf,
+  expectedDiagnostics,
+  openExample,
+  positionOf,
+  restoreExample,
+  waitFor,
+} = require('./helpers.cjs');
 
 function hoverText(hovers) {
   return hovers
@@ -63,14 +34,11 @@ describe('Tradecraft in VS Code', function () {
   let document;
 
   before(async function () {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the test run opens a workspace folder');
-    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, DOCUMENT));
-    await vscode.window.showTextDocument(document);
+    document = await openExample();
   });
 
   after(async function () {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restoreExample(document);
   });
 
   it('activates on a Markdown document', async function () {
@@ -80,10 +48,7 @@ describe('Tradecraft in VS Code', function () {
   });
 
   it('shows the diagnostics the command line reports', async function () {
-    const diagnostics = await waitFor('every expected tradecraft diagnostic', () => {
-      const found = tradecraftDiagnostics(document.uri);
-      return EXPECTED_CODES.every((code) => found.some((diagnostic) => codeOf(diagnostic) === code)) && found;
-    });
+    const diagnostics = await expectedDiagnostics(document.uri);
     assert.deepEqual(diagnostics.map(codeOf).sort(), EXPECTED_CODES);
 
     const unknown = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'unknown-source');
@@ -127,16 +92,5 @@ describe('Tradecraft in VS Code', function () {
     assert.ok(background, `outline: ${flat.map((symbol) => symbol.name).join(' | ')}`);
     assert.deepEqual(background.children.map((symbol) => symbol.name.split(' — ')[0]), ['e-2020', 'e-2022']);
     assert.ok(!flat.some((symbol) => symbol.name.startsWith('c-reply')), 'the misspelt :cliam is no marker');
-  });
-
-  it('checks the unsaved buffer as it is edited', async function () {
-    const range = tradecraftDiagnostics(document.uri).find((diagnostic) => codeOf(diagnostic) === 'unknown-source').range;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, range, '@preiherman2026');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(document.isDirty);
-    await waitFor('unknown-source to go once the key is corrected', () =>
-      tradecraftDiagnostics(document.uri).length > 0 && !tradecraftDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'unknown-source'),
-    );
   });
 });

@@ -21,7 +21,9 @@ exports.run = function run() {
   }
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
+      const runner = mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
+      // Said at once too, since the spec reporter's summary never comes if the run is stopped at its time limit.
+      runner.on('fail', (test, error) => Mocha.reporters.Base.consoleLog(`      failed: ${test.fullTitle()}: ${error?.message ?? error}`));
     } catch (error) {
       reject(error);
     }
