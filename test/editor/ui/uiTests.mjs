@@ -122,6 +122,8 @@ async function checkInThemes(expected) {
       await step('hover-source', () => checkSourceHover(page));
       await step('hover-claim', () => checkClaimHover(page));
       await step('outline', () => checkOutline(page));
+      await step('preview', () => checkPreview(page));
+      await closePreview(page);
       await step('completion', () => checkCompletion(page));
       await revertDocument(page);
     }
@@ -223,6 +225,29 @@ async function checkOutline(page) {
   for (const id of ['e-decree', 'c-vague', 'c-background', 'h-yermak']) {
     await outline.locator('.monaco-list-row', { hasText: `${id} — ` }).first().waitFor({ timeout: 10_000 });
   }
+}
+
+/** The Markdown preview beside the document renders the markers (the extension's markdown-it plugin), and is closed again. */
+async function checkPreview(page) {
+  await runCommand(page, 'Markdown: Open Preview to the Side');
+  const rendered = await waitFor('the preview to render the markers', async () => {
+    for (const frame of page.frames()) {
+      const callouts = await frame.locator('.tc-callout.tc-hypothesis').count().catch(() => 0);
+      if (callouts > 0) return frame;
+    }
+    return undefined;
+  }, async () => page.frames().map((frame) => frame.url()));
+  await rendered.locator('.tc-marker.tc-claim .tc-tag', { hasText: 'claim · c-vague' }).first().waitFor({ timeout: 10_000 });
+  assert(!(await rendered.locator('body').innerText()).includes(':::hypothesis'), 'the preview shows no marker fence');
+  // For the picture: the unsupported claim, flagged, in sight.
+  const unsupported = rendered.locator('.tc-marker.tc-unsupported', { hasText: 'Much of Ukraine' }).first();
+  await unsupported.locator('.tc-tag', { hasText: 'claim · c-deep-state · unsupported' }).waitFor({ timeout: 30_000 });
+  await unsupported.scrollIntoViewIfNeeded();
+}
+
+async function closePreview(page) {
+  await runCommand(page, 'View: Close Editor');
+  await page.locator('.tab', { hasText: 'Preview' }).waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 async function checkCompletion(page) {
