@@ -8,8 +8,10 @@ import type { TradecraftService } from '../service.js';
 import type { StandardChoice } from '../language/standards.js';
 import type { Settings } from '../settings.js';
 import type { Code, SeveritySetting } from '../types.js';
+import { argumentMap } from '../views/argumentMap.js';
 import { assumptionsView } from '../views/assumptions.js';
 import { indicatorsView } from '../views/indicators.js';
+import { matrixView } from '../views/matrix.js';
 import { sourcesView } from '../views/sources.js';
 import { printable } from './formats/text.js';
 
@@ -35,6 +37,8 @@ export const TASKS = {
   assumptions: (_service: TradecraftService, analysis: Analysis) => assumptionsView(analysis),
   indicators: (_service: TradecraftService, analysis: Analysis) => indicatorsView(analysis),
   sources: (_service: TradecraftService, analysis: Analysis) => sourcesView(analysis),
+  matrix: (_service: TradecraftService, analysis: Analysis) => matrixView(analysis),
+  map: (_service: TradecraftService, analysis: Analysis) => argumentMap(analysis),
 } as const;
 export type TaskName = keyof typeof TASKS;
 export type TaskResult<N extends TaskName> = ReturnType<(typeof TASKS)[N]>;

@@ -8,11 +8,13 @@ Usage:
   tradecraft assumptions [options] [PATHS...]   the Key Assumptions Check of each document
   tradecraft indicators [options] [PATHS...]    the watch list: each hypothesis and its indicators
   tradecraft sources [options] [PATHS...]       the Quality of Information Check of its sources
+  tradecraft matrix [options] [PATHS...]        the evidence matrix (ACH): hypotheses against evidence
+  tradecraft map [options] [PATHS...]           the argument map, as Mermaid or Graphviz text
   tradecraft lsp [--stdio]                      the language server, for editors that speak LSP
   tradecraft --help | --version
 
 Run "tradecraft check --help" for the options of check, "tradecraft sources --help" (or
-assumptions, indicators) for those of a view, "tradecraft lsp --help" for the server.
+assumptions, indicators, matrix, map) for those of a view, "tradecraft lsp --help" for the server.
 `;
 
 export const LSP_HELP = `Usage: tradecraft lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
@@ -68,6 +70,46 @@ that name no hypothesis (with the claims they name, if any).`,
 bibliography file that the document cites, with its title, grade (and what it means), whether it
 is retracted (and why) or empty, where it is defined, the markers that cite it, and the key
 judgments (confidence=high or .key) whose grounds hold that source and no other.`,
+  matrix: `The evidence matrix of Analysis of Competing Hypotheses: a column a hypothesis (document
+order), a row a marker that weighs one (for= or nested: consistent; against=: inconsistent;
+an indicator only once observed). Each hypothesis gets its inconsistency score, the number of
+rows inconsistent with it: the weighed hypothesis with the lowest is the least refuted. Rows
+say whether they are sourced, whether they rate every hypothesis alike (non-discriminating),
+and whether removing them alone would change which hypotheses are least refuted (sensitive).
+A hypothesis marked favored that is not least refuted, or rejected that is, is pointed out.
+The score is an aid to weigh the evidence, not a verdict.`,
+  map: `The argument map: the support graph of each document as a flowchart, grounds below what
+they ground. A node a marker (claim box, evidence parallelogram, hypothesis hexagon,
+assumption trapezium, indicator rounded), an edge a for (nesting counts as for), an against
+(red), an assumption a judgment rests on (dotted) or what an indicator not yet observed would
+do (dotted, "if observed"). Unsupported claims are dashed red and say so. GitHub, Quarto and
+Pandoc filters render Mermaid; Graphviz renders dot (dot -Tsvg).`,
+};
+
+const TABLE_FORMATS_HELP = `  -f, --format text|markdown|json   how to print the view (default: text)
+                                      text      a block per row, for a terminal
+                                      markdown  a section per document, GFM tables
+                                      json      {"view","documents":[{"path",…rows}]}`;
+
+/** How each view's formats (and its own options) are told in its help. */
+const FORMAT_HELP: Readonly<Record<ViewName, string>> = {
+  assumptions: TABLE_FORMATS_HELP,
+  indicators: TABLE_FORMATS_HELP,
+  sources: TABLE_FORMATS_HELP,
+  matrix: `  -f, --format text|markdown|json|html
+                                    how to print the matrix (default: text)
+                                      text      a grid per document, at most 100 columns wide
+                                      markdown  a section per document, GFM tables
+                                      json      {"view","documents":[{"path","hypotheses",
+                                                "rows","notObserved",…,"scoring"}]}
+                                      html      one standalone page (no scripts, nothing
+                                                fetched, light or dark as the system is)
+      --order diagnosticity|document
+                                    the rows: the most discriminating first (default), or
+                                    in the order of the document`,
+  map: `  -f, --format mermaid|dot          how to print the map (default: mermaid)
+                                      mermaid   a Mermaid flowchart
+                                      dot       a Graphviz digraph`,
 };
 
 export function viewHelp(view: ViewName): string {
@@ -80,10 +122,7 @@ hidden folders are skipped); without PATHS, the current folder. A document that 
 has an empty view.
 
 Options:
-  -f, --format text|markdown|json   how to print the view (default: text)
-                                      text      a block per row, for a terminal
-                                      markdown  a section per document, GFM tables
-                                      json      {"view","documents":[{"path",…rows}]}
+${FORMAT_HELP[view]}
   -b, --bibliography FILE           a bibliography file (.bib, .json, .yaml) for every document
                                     (repeatable), as for check
   -w, --workspace DIR               the folder whose files documents may name (default: the

@@ -32,7 +32,9 @@ export async function main(args: readonly string[], cwd: string, console: Consol
       }
       case 'assumptions':
       case 'indicators':
-      case 'sources': {
+      case 'sources':
+      case 'matrix':
+      case 'map': {
         const options = parseViewOptions(command, rest);
         if (options.help) {
           console.out(viewHelp(command));

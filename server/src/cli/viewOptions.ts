@@ -1,17 +1,29 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { STANDARD_CHOICES, type StandardChoice } from '../language/standards.js';
-import { oneOf, readCommandLine, SHARED_OPTIONS } from './checkOptions.js';
+import { MATRIX_ORDERS, type MatrixOrder } from '../views/matrix.js';
+import { oneOf, readCommandLine, SHARED_OPTIONS, UsageError } from './checkOptions.js';
 
-/** The technique views, each a command of its own and a task of the document loop. */
-export const VIEWS = ['assumptions', 'indicators', 'sources'] as const;
+/** The views of a document, each a command of its own and a task of the document loop. */
+export const VIEWS = ['assumptions', 'indicators', 'sources', 'matrix', 'map'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
-export const VIEW_FORMATS = ['text', 'markdown', 'json'] as const;
-export type ViewFormat = (typeof VIEW_FORMATS)[number];
+const TABLE_FORMATS = ['text', 'markdown', 'json'] as const;
+
+/** The formats of each view, its default first. */
+export const VIEW_FORMATS = {
+  assumptions: TABLE_FORMATS,
+  indicators: TABLE_FORMATS,
+  sources: TABLE_FORMATS,
+  matrix: [...TABLE_FORMATS, 'html'],
+  map: ['mermaid', 'dot'],
+} as const satisfies Readonly<Record<ViewName, readonly string[]>>;
+export type ViewFormat = (typeof VIEW_FORMATS)[ViewName][number];
 
 export interface ViewOptions {
   readonly view: ViewName;
   readonly format: ViewFormat;
+  /** The matrix's rows: most discriminating first, or as written. */
+  readonly order: MatrixOrder;
   readonly bibliography: readonly string[];
   readonly workspace: string | undefined;
   readonly standards: StandardChoice;
@@ -19,11 +31,17 @@ export interface ViewOptions {
   readonly help: boolean;
 }
 
+/** The views' options: the format's default is the view's own; `--order` is the matrix's only. */
+const VIEW_OPTIONS = { ...SHARED_OPTIONS, format: { type: 'string', short: 'f' }, order: { type: 'string' } } satisfies NonNullable<ParseArgsConfig['options']>;
+
 export function parseViewOptions(view: ViewName, args: readonly string[]): ViewOptions {
-  const { values, positionals } = readCommandLine(view, () => parseArgs({ args: [...args], allowPositionals: true, strict: true, options: SHARED_OPTIONS }));
+  const formats: readonly ViewFormat[] = VIEW_FORMATS[view];
+  const { values, positionals } = readCommandLine(view, () => parseArgs({ args: [...args], allowPositionals: true, strict: true, options: VIEW_OPTIONS }));
+  if (values.order !== undefined && view !== 'matrix') throw new UsageError(`--order is an option of matrix only. Run "tradecraft ${view} --help" for the options.`);
   return {
     view,
-    format: oneOf(values.format, VIEW_FORMATS, '--format'),
+    format: oneOf(values.format ?? formats[0]!, formats, '--format'),
+    order: oneOf(values.order ?? MATRIX_ORDERS[0], MATRIX_ORDERS, '--order'),
     bibliography: values.bibliography,
     workspace: values.workspace,
     standards: oneOf(values.standards, STANDARD_CHOICES, '--standards'),

@@ -31,8 +31,11 @@ export interface ViewDocument<V extends ViewName> {
   readonly view: TaskResult<V>;
 }
 
+/** The views laid out as titled tables (the matrix and the map have formats of their own). */
+export type TableViewName = Exclude<ViewName, 'matrix' | 'map'>;
+
 /** Lays out one document's view as tables; `cwd` shortens the paths of bibliography files. */
-export function pageOf(name: ViewName, document: ViewDocument<ViewName>, cwd: string): ViewPage {
+export function pageOf(name: TableViewName, document: ViewDocument<TableViewName>, cwd: string): ViewPage {
   switch (name) {
     case 'assumptions': return assumptionsPage(document.path, document.view as AssumptionsView);
     case 'indicators': return indicatorsPage(document.path, document.view as IndicatorsView);
