@@ -3,7 +3,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
 import { extendMarkdownIt, refreshPreviewOnDiagnostics } from './preview.js';
-import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
+import { DOCUMENT_SUMMARY_REQUEST, SHOW_MARKERS_COMMAND, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
+import { showMarkersCommand } from './showMarkers.js';
 import { SummaryStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
     vscode.commands.registerCommand('tradecraft.restartServer', restart),
     vscode.commands.registerCommand('tradecraft.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('tradecraft.showDocumentation', documentationCommand(context.extensionUri)),
+    vscode.commands.registerCommand(SHOW_MARKERS_COMMAND, showMarkersCommand(languageClient)),
     // The server reads files the workspace names only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
     refreshPreviewOnDiagnostics(),

@@ -29,3 +29,10 @@ export interface DocumentSummary {
   /** `observed`: marked `status=observed`. */
   readonly indicators: { readonly count: number; readonly observed: number };
 }
+
+/**
+ * The command of a support lens (`textDocument/codeLens`): lists the markers that weigh a claim or
+ * hypothesis, as VS Code's references view lists them. Its arguments, in order: the document's
+ * uri, the lens's position, and the markers' locations (LSP's `Location`s).
+ */
+export const SHOW_MARKERS_COMMAND = 'tradecraft.showMarkers';

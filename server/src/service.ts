@@ -7,6 +7,7 @@ import { getQuickFixes, getWrapRefactorings } from './features/codeActions.js';
 import { getCompletions } from './features/completion.js';
 import { getDefinition } from './features/definition.js';
 import { getDocumentLinks } from './features/documentLinks.js';
+import { getSupportLenses } from './features/supportLenses.js';
 import { getHover } from './features/hover.js';
 import { getReferences } from './features/references.js';
 import { prepareRename, rename } from './features/rename.js';
@@ -58,6 +59,7 @@ export const editorFeatures = {
   documentSymbols: getDocumentSymbols,
   foldingRanges: getFoldingRanges,
   documentLinks: getDocumentLinks,
+  supportLenses: getSupportLenses,
 } as const;
 
 /** The quick reading of files that are not open, for workspace symbols: a scan of marker openings and ids, not a parse. */

@@ -6,6 +6,7 @@ import {
   MarkupKind,
   SymbolKind,
   type CodeAction as LspCodeAction,
+  type CodeLens,
   type CompletionItem,
   type CompletionList,
   type Diagnostic as LspDiagnostic,
@@ -20,6 +21,8 @@ import type { CodeAction } from '../features/codeActions.js';
 import type { CompletionEntry } from '../features/completion.js';
 import type { Hover } from '../features/hover.js';
 import type { MarkerSymbol } from '../features/symbols.js';
+import type { SupportLens } from '../features/supportLenses.js';
+import { SHOW_MARKERS_COMMAND } from '../protocol.js';
 import type { OutlineKind } from '../language/markerKinds.js';
 import type { LineIndex } from '../text/lineIndex.js';
 import type { DocumentationLinks } from '../service.js';
@@ -106,6 +109,14 @@ export function toLspCodeAction(action: CodeAction, uri: string, diagnostics: re
 
 function toSnippetEdit(edit: CodeAction['edits'][number]): LspTextEdit | SnippetTextEdit {
   return edit.snippet === undefined ? { range: edit.range, newText: edit.newText } : { range: edit.range, snippet: { kind: 'snippet', value: edit.snippet } };
+}
+
+/** A lens that lists what weighs the marker when there is something to list; a label only otherwise. */
+export function toLspCodeLens(lens: SupportLens, uri: string): CodeLens {
+  const command = lens.weighers.length === 0
+    ? { title: lens.title, command: '' }
+    : { title: lens.title, command: SHOW_MARKERS_COMMAND, arguments: [uri, lens.range.start, lens.weighers] };
+  return { range: lens.range, command };
 }
 
 export function toLspDocumentSymbol(symbol: MarkerSymbol): DocumentSymbol {

@@ -24,6 +24,7 @@ import { documentSummary, editorFeatures as features, RenameError } from '../ser
 import {
   toLspCodeAction,
   toLspCompletionList,
+  toLspCodeLens,
   toLspDocumentSymbol,
   toLspHover,
   toLspLocations,
@@ -109,6 +110,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tradecraft', version: about.version },
@@ -231,6 +233,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
   connection.onDocumentSymbol(onDocument('documentSymbol', (analysis) => features.documentSymbols(analysis).map(toLspDocumentSymbol), []));
   connection.onFoldingRanges(onDocument('foldingRange', (analysis) => features.foldingRanges(analysis), []));
   connection.onDocumentLinks(onDocument('documentLink', (analysis) => features.documentLinks(analysis), []));
+  connection.onCodeLens(onDocument('codeLens', (analysis, params) => features.supportLenses(analysis).map((lens) => toLspCodeLens(lens, params.textDocument.uri)), []));
   const summaryFromAnalysis = onDocument('documentSummary', documentSummary, null);
   connection.onRequest(DOCUMENT_SUMMARY_REQUEST, async (params: DocumentSummaryParams, token: CancellationToken) =>
     (await isChecked(params.textDocument.uri)) ? summaryFromAnalysis(params, token) : null);
