@@ -141,7 +141,7 @@ describe('workspace features over the protocol: outline, folding, links, workspa
           selectionRange: rangeOf(OUTLINE, '::::claim{#c-outer}'),
           children: [
             {
-              name: 'e-inner — The inner evidence [@decree-2026].',
+              name: 'e-inner — The inner evidence (decree-2026).',
               detail: 'evidence, sourced',
               kind: FIELD,
               range: rangeOf(OUTLINE, ':::evidence{#e-inner for=c-outer}\nThe inner evidence [@decree-2026].\n:::'),
@@ -167,7 +167,7 @@ describe('workspace features over the protocol: outline, folding, links, workspa
           children: [],
         },
         {
-          name: 'e-leaf — A whole line of evidence [@sybiha-2026] [@stats-2023]',
+          name: 'e-leaf — A whole line of evidence (sybiha-2026) (stats-2023)',
           detail: 'evidence, sourced',
           kind: FIELD,
           range: rangeOf(OUTLINE, leafLine),
@@ -277,7 +277,7 @@ describe('workspace features over the protocol: outline, folding, links, workspa
 
     it('name a marker whose label holds a citation by its whole label', async () => {
       const found = (await query('e-cited')).filter((s) => s.location.uri === fileUri('labels.md'));
-      assert.deepEqual(found, [symbol('e-cited — Customs data for 2025 [@stats-2023]', FIELD, fileUri('labels.md'), LABELS, '::evidence[')]);
+      assert.deepEqual(found, [symbol('e-cited — Customs data for 2025 (stats-2023)', FIELD, fileUri('labels.md'), LABELS, '::evidence[')]);
     });
 
     it('give each marker its own id, when markers share a line or nest', async () => {

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analysis.js';
+import { citationsAsText } from '../citations/citationsAsText.js';
 import { kindRow, type MarkerKind, type OutlineKind } from '../language/markerKinds.js';
 import type { Marker } from '../model/model.js';
 import { firstWords } from '../text/textHelpers.js';
@@ -39,7 +40,7 @@ export function getDocumentSymbols(analysis: Analysis): MarkerSymbol[] {
 }
 
 export function symbolName(marker: { readonly attributes: { readonly id?: string | undefined }; readonly text: string }): string {
-  const start = firstWords(marker.text, 8);
+  const start = firstWords(citationsAsText(marker.text), 8);
   return marker.attributes.id ? `${marker.attributes.id} — ${start}` : start || '(empty)';
 }
 
