@@ -73,15 +73,25 @@ export function tokenColour(token) {
   return token.evaluate((element) => getComputedStyle(element).color);
 }
 
-/** Moves the mouse over a token and resolves with the editor's hover once it shows something. */
+/**
+ * Moves the mouse over a token and resolves with the editor's hover once it shows something. The
+ * token is measured again when no hover comes: a code lens shown meanwhile moves the lines down.
+ */
 export async function hover(page, token) {
-  await page.mouse.move(0, 0);
-  await page.locator('.monaco-editor .monaco-hover').filter({ visible: true }).waitFor({ ...WAIT, state: 'detached' }).catch(() => undefined);
-  const box = await token.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
   const widget = page.locator('.monaco-editor .monaco-hover .hover-contents').filter({ visible: true }).first();
-  await widget.waitFor(WAIT);
-  return widget;
+  const until = Date.now() + WAIT.timeout;
+  for (;;) {
+    await page.mouse.move(0, 0);
+    await page.locator('.monaco-editor .monaco-hover').filter({ visible: true }).waitFor({ ...WAIT, state: 'detached' }).catch(() => undefined);
+    const box = await token.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    try {
+      await widget.waitFor({ timeout: 5_000 });
+      return widget;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+    }
+  }
 }
 
 /** The rows of the Problems view, each as the view shows its text. */
