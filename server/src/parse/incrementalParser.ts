@@ -133,7 +133,8 @@ export class IncrementalParser {
     if (firstPass.some((block) => block.definesDeeper)) {
       this.previous = { text, lines, blocks: firstPass, refused, unclosed };
       this.definitions = definitions;
-      return parseMarkdown(text);
+      // One block is the whole text, parsed alone with nothing around it: already the whole parse.
+      return firstPass.length === 1 ? assemble(text, lines, firstPass) : parseMarkdown(text);
     }
     const blocks: ParsedBlock[] = [];
     earlier.clear();
