@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { codeServerToolchain } from './toolchain.mjs';
+import { codeServerArguments, codeServerToolchain } from './toolchain.mjs';
 
 const verbose = Boolean(process.env.TRADECRAFT_EDITOR_VERBOSE);
 const timeout = Number(process.env.TRADECRAFT_EDITOR_TIMEOUT || 180) * 1000;
@@ -113,19 +113,8 @@ setTimeout(() => void finish(1, `no test result after ${timeout / 1000} s (TRADE
 try {
   codeServer = spawn(
     toolchain.node24,
-    [
-      toolchain.codeServer,
-      '--bind-addr', '127.0.0.1:0',
-      '--auth', 'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--reconnection-grace-time', '5',
-      // Without it the built workbench ignores the test payload.
-      '--vscode-option', 'enable-smoke-test-driver',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
-    ],
+    // Without enable-smoke-test-driver the built workbench ignores the test payload.
+    codeServerArguments(toolchain, { userDataDir, extensionsDir }, ['--reconnection-grace-time', '5', '--vscode-option', 'enable-smoke-test-driver']),
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const address = await new Promise((resolveAddress, reject) => {

@@ -23,3 +23,22 @@ export function codeServerToolchain(env = process.env) {
     .map(([name, path]) => `${name} (${path})`);
   return { ...toolchain, missing };
 }
+
+/**
+ * How both the extension-host tests and the UI tests start code-server: a free local port, no
+ * password, nothing reaching for the network or asking to trust the workspace, and the user data
+ * and extensions of the run. `extra`: what one of them needs besides.
+ */
+export function codeServerArguments(toolchain, { userDataDir, extensionsDir }, extra = []) {
+  return [
+    toolchain.codeServer,
+    '--bind-addr', '127.0.0.1:0',
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    ...extra,
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+  ];
+}

@@ -4,6 +4,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { codeServerArguments } from '../toolchain.mjs';
 
 /** The environment of every process of the run: XDG_* and TMPDIR point into the run's folder. */
 export function runEnvironment(runFolder) {
@@ -33,16 +34,7 @@ export async function installExtension(toolchain, vsix, { userDataDir, extension
 export function startCodeServer(toolchain, { userDataDir, extensionsDir, env, log }) {
   const server = spawn(
     toolchain.node24,
-    [
-      toolchain.codeServer,
-      '--bind-addr', '127.0.0.1:0',
-      '--auth', 'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
-    ],
+    codeServerArguments(toolchain, { userDataDir, extensionsDir }),
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const stop = () => {
