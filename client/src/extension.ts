@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
-import { extendMarkdownIt, refreshPreviewOnDiagnostics } from './preview.js';
-import { DOCUMENT_SUMMARY_REQUEST, SHOW_MARKERS_COMMAND, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
+import { markdownItExtender, PreviewSourceLinks, refreshPreviewOnDiagnostics } from './preview.js';
+import { DOCUMENT_SUMMARY_REQUEST, SHOW_MARKERS_COMMAND, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type SourceLinks, type SourceLinksParams } from '../../server/src/protocol.js';
 import { showMarkersCommand } from './showMarkers.js';
 import { SummaryStatusBar } from './statusBar.js';
 
@@ -11,7 +11,7 @@ let client: LanguageClient | undefined;
 
 /** What the extension gives VS Code: its Markdown preview renders the markers. */
 export interface TradecraftApi {
-  extendMarkdownIt: typeof extendMarkdownIt;
+  extendMarkdownIt: ReturnType<typeof markdownItExtender>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TradecraftApi> {
@@ -60,7 +60,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
       languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
     ),
   );
-  return { extendMarkdownIt };
+  const sourceLinks = new PreviewSourceLinks((uri) =>
+    languageClient.sendRequest<SourceLinks | null>(SOURCE_LINKS_REQUEST, { textDocument: { uri: uri.toString() } } satisfies SourceLinksParams),
+  );
+  return { extendMarkdownIt: markdownItExtender(sourceLinks) };
 }
 
 export async function deactivate(): Promise<void> {

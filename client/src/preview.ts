@@ -1,10 +1,56 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { claimIdAt, markdownItMarkers } from '../../server/src/preview/markdownItMarkers.js';
+import type { SourceLinks } from '../../server/src/protocol.js';
 
-/** What the extension gives VS Code's Markdown preview: the markers rendered, unsupported claims flagged. */
-export function extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-  return md.use(markdownItMarkers, { unsupportedClaims });
+/**
+ * What the extension gives VS Code's Markdown preview: the markers rendered, unsupported claims
+ * flagged, citations linked to their sources' URLs as the server last gave them.
+ */
+export function markdownItExtender(links: PreviewSourceLinks): (md: MarkdownIt) => MarkdownIt {
+  return (md) => md.use(markdownItMarkers, { unsupportedClaims, sourceUrl: (key, env) => links.urlOf(documentOf(env), key) });
+}
+
+/** The open document a preview renders, from markdown-it's environment. */
+function documentOf(env: unknown): vscode.TextDocument | undefined {
+  const uri = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
+  return uri && vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+}
+
+/**
+ * The source links of each previewed document, asked of the server once per version of it. The
+ * preview renders synchronously, so a render uses the links it has and a newer answer that
+ * changes them renders the preview again.
+ */
+export class PreviewSourceLinks {
+  private readonly known = new Map<string, { readonly version: number; readonly links: SourceLinks }>();
+  private readonly asked = new Map<string, number>();
+
+  constructor(private readonly request: (uri: vscode.Uri) => Promise<SourceLinks | null>) {}
+
+  urlOf(document: vscode.TextDocument | undefined, key: string): string | undefined {
+    if (!document) return undefined;
+    const uri = document.uri.toString();
+    const known = this.known.get(uri);
+    if (known?.version !== document.version && this.asked.get(uri) !== document.version) this.ask(document);
+    return known?.links[key];
+  }
+
+  private ask(document: vscode.TextDocument): void {
+    const uri = document.uri.toString();
+    const { version } = document;
+    this.asked.set(uri, version);
+    this.request(document.uri).then(
+      (answer) => {
+        const links = answer ?? {};
+        const before = this.known.get(uri)?.links ?? {};
+        this.known.set(uri, { version, links });
+        if (JSON.stringify(links) !== JSON.stringify(before)) refreshPreviews();
+      },
+      // An edit overtook the question: the render of the newer version asks again.
+      () => this.asked.delete(uri),
+    );
+  }
 }
 
 /**
@@ -12,8 +58,7 @@ export function extendMarkdownIt(md: MarkdownIt): MarkdownIt {
  * their opening, from the diagnostics the editor already holds: the preview reads no file.
  */
 function unsupportedClaims(env: unknown): ((claim: { line: number; id: string | undefined }) => boolean) | undefined {
-  const uri = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
-  const document = uri && vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+  const document = documentOf(env);
   if (!document) return undefined;
   const flagged = new Set(unsupportedDiagnostics(document.uri).map((diagnostic) => claimKey(diagnostic.range.start.line, claimIdAt(document.getText(), document.offsetAt(diagnostic.range.start)))));
   return flagged.size === 0 ? undefined : ({ line, id }) => flagged.has(claimKey(line, id));
@@ -37,7 +82,6 @@ function claimKey(line: number, id: string | undefined): string {
  */
 export function refreshPreviewOnDiagnostics(): vscode.Disposable {
   const shown = new Map<string, string>();
-  let timer: NodeJS.Timeout | undefined;
   const subscription = vscode.languages.onDidChangeDiagnostics(({ uris }) => {
     let changed = false;
     for (const uri of uris) {
@@ -45,12 +89,18 @@ export function refreshPreviewOnDiagnostics(): vscode.Disposable {
       if ((shown.get(uri.toString()) ?? '') !== now) changed = true;
       shown.set(uri.toString(), now);
     }
-    if (!changed) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void vscode.commands.executeCommand('markdown.preview.refresh'), 300);
+    if (changed) refreshPreviews();
   });
   return new vscode.Disposable(() => {
-    clearTimeout(timer);
+    clearTimeout(refreshTimer);
     subscription.dispose();
   });
+}
+
+let refreshTimer: NodeJS.Timeout | undefined;
+
+/** Renders the open previews again, once for changes that come together. */
+function refreshPreviews(): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void vscode.commands.executeCommand('markdown.preview.refresh'), 300);
 }

@@ -36,3 +36,14 @@ export interface DocumentSummary {
  * uri, the lens's position, and the markers' locations (LSP's `Location`s).
  */
 export const SHOW_MARKERS_COMMAND = 'tradecraft.showMarkers';
+
+/**
+ * Asks where the sources an open document cites can be read: answered with `SourceLinks`, or
+ * null for a document the settings leave unchecked. The preview links each citation's key with it.
+ */
+export const SOURCE_LINKS_REQUEST = 'tradecraft/sourceLinks';
+
+export type SourceLinksParams = DocumentSummaryParams;
+
+/** By key, for each source the document cites that has one: its URL, or else its DOI as a `https://doi.org/` link. */
+export type SourceLinks = Readonly<Record<string, string>>;

@@ -12,9 +12,9 @@ import type { DocumentLink, DocumentSymbol, FoldingRange, SymbolInformation, Sym
 import { rangeOf } from './helpers.js';
 import { LspTestClient, positionOf } from './lspClient.js';
 
-const BOOLEAN = 17 as const;
-const FIELD = 8 as const;
-const INTERFACE = 11 as const;
+const KEY = 20 as const;
+const FILE = 1 as const;
+const VARIABLE = 13 as const;
 const CONSTANT = 14 as const;
 const EVENT = 24 as const;
 
@@ -136,14 +136,14 @@ describe('workspace features over the protocol: outline, folding, links, workspa
         {
           name: 'c-outer — The outer claim spans many words that go…',
           detail: 'claim, supported',
-          kind: BOOLEAN,
+          kind: KEY,
           range: { start: positionOf(OUTLINE, '::::claim'), end: outerEnd },
           selectionRange: rangeOf(OUTLINE, '::::claim{#c-outer}'),
           children: [
             {
               name: 'e-inner — The inner evidence (decree-2026).',
               detail: 'evidence, sourced',
-              kind: FIELD,
+              kind: FILE,
               range: rangeOf(OUTLINE, ':::evidence{#e-inner for=c-outer}\nThe inner evidence [@decree-2026].\n:::'),
               selectionRange: rangeOf(OUTLINE, ':::evidence{#e-inner for=c-outer}'),
               children: [],
@@ -151,7 +151,7 @@ describe('workspace features over the protocol: outline, folding, links, workspa
             {
               name: 'h-inline — Inline hypothesis',
               detail: 'hypothesis',
-              kind: INTERFACE,
+              kind: VARIABLE,
               range: rangeOf(OUTLINE, ':hypothesis[Inline hypothesis]{#h-inline}'),
               selectionRange: rangeOf(OUTLINE, ':hypothesis['),
               children: [],
@@ -161,7 +161,7 @@ describe('workspace features over the protocol: outline, folding, links, workspa
         {
           name: 'No id here.',
           detail: 'hypothesis',
-          kind: INTERFACE,
+          kind: VARIABLE,
           range: rangeOf(OUTLINE, ':::hypothesis\nNo id here.\n:::'),
           selectionRange: rangeOf(OUTLINE, ':::hypothesis\n', 0, ':::hypothesis'.length),
           children: [],
@@ -169,7 +169,7 @@ describe('workspace features over the protocol: outline, folding, links, workspa
         {
           name: 'e-leaf — A whole line of evidence (sybiha-2026) (stats-2023)',
           detail: 'evidence, sourced',
-          kind: FIELD,
+          kind: FILE,
           range: rangeOf(OUTLINE, leafLine),
           selectionRange: rangeOf(OUTLINE, '::evidence['),
           children: [],
@@ -239,14 +239,14 @@ describe('workspace features over the protocol: outline, folding, links, workspa
       const inThese = (symbols: SymbolInformation[]) =>
         symbols.filter((s) => [open, fileUri('other.md'), fileUri('notes/deep.md')].includes(s.location.uri)).sort(byPlace);
       assert.deepEqual(inThese(await query('')), [
-        symbol('h-deep — A deep hypothesis', INTERFACE, fileUri('notes/deep.md'), DEEP, ':hypothesis['),
-        symbol('c-fresh — Fresh text in the editor', BOOLEAN, open, OPEN_BUFFER, ':claim['),
-        symbol('e-fresh — Fresh evidence', FIELD, open, OPEN_BUFFER, ':evidence['),
-        symbol('c-secret — Sanctions were eased in secret', BOOLEAN, fileUri('other.md'), OTHER, ':claim['),
-        symbol('e-customs — Customs data for 2025', FIELD, fileUri('other.md'), OTHER, '::evidence['),
+        symbol('h-deep — A deep hypothesis', VARIABLE, fileUri('notes/deep.md'), DEEP, ':hypothesis['),
+        symbol('c-fresh — Fresh text in the editor', KEY, open, OPEN_BUFFER, ':claim['),
+        symbol('e-fresh — Fresh evidence', FILE, open, OPEN_BUFFER, ':evidence['),
+        symbol('c-secret — Sanctions were eased in secret', KEY, fileUri('other.md'), OTHER, ':claim['),
+        symbol('e-customs — Customs data for 2025', FILE, fileUri('other.md'), OTHER, '::evidence['),
       ].sort(byPlace));
       assert.deepEqual((await query('stale')).filter((s) => s.location.uri === open), [], 'the saved text of an open document is not used');
-      assert.deepEqual(await query('secret'), [symbol('c-secret — Sanctions were eased in secret', BOOLEAN, fileUri('other.md'), OTHER, ':claim[')]);
+      assert.deepEqual(await query('secret'), [symbol('c-secret — Sanctions were eased in secret', KEY, fileUri('other.md'), OTHER, ':claim[')]);
       assert.deepEqual((await query('FRESH')).sort(byPlace).map((s) => s.name), ['c-fresh — Fresh text in the editor', 'e-fresh — Fresh evidence'], 'case ignored');
       assert.deepEqual(inThese(await query('cstmsdt')).map((s) => s.name), ['e-customs — Customs data for 2025'], 'characters in order');
       assert.deepEqual(inThese(await query('scrt')).map((s) => s.name), ['c-secret — Sanctions were eased in secret'], 'characters in order');
@@ -255,19 +255,19 @@ describe('workspace features over the protocol: outline, folding, links, workspa
 
     it('follow edits of an open document', async () => {
       await client.change(open, [{ text: ':claim[Renamed in the buffer]{#c-renamed}\n' }]);
-      assert.deepEqual(await query('renamed'), [symbol('c-renamed — Renamed in the buffer', BOOLEAN, open, ':claim[Renamed in the buffer]{#c-renamed}\n', ':claim[')]);
+      assert.deepEqual(await query('renamed'), [symbol('c-renamed — Renamed in the buffer', KEY, open, ':claim[Renamed in the buffer]{#c-renamed}\n', ':claim[')]);
       assert.deepEqual(await query('fresh'), []);
       await client.change(open, [{ text: OPEN_BUFFER }]);
     });
 
     it('name a block marker by its id and first words, as the outline does', async () => {
       const found = (await query('c-outer')).filter((s) => s.location.uri === outline);
-      assert.deepEqual(found.map((s) => [s.name, s.kind, s.location.range.start]), [['c-outer — The outer claim spans many words that go…', BOOLEAN, positionOf(OUTLINE, '::::claim')]]);
+      assert.deepEqual(found.map((s) => [s.name, s.kind, s.location.range.start]), [['c-outer — The outer claim spans many words that go…', KEY, positionOf(OUTLINE, '::::claim')]]);
     });
 
     it('list a block marker written without an attribute block', async () => {
       const found = (await query('no id here')).filter((s) => s.location.uri === outline);
-      assert.deepEqual(found.map((s) => [s.name, s.kind, s.location.range.start]), [['No id here.', INTERFACE, positionOf(OUTLINE, ':::hypothesis\n')]]);
+      assert.deepEqual(found.map((s) => [s.name, s.kind, s.location.range.start]), [['No id here.', VARIABLE, positionOf(OUTLINE, ':::hypothesis\n')]]);
     });
 
     it('leave out marker syntax in inline code, indented code, HTML blocks and fenced code of unopened files', async () => {
@@ -277,13 +277,13 @@ describe('workspace features over the protocol: outline, folding, links, workspa
 
     it('name a marker whose label holds a citation by its whole label', async () => {
       const found = (await query('e-cited')).filter((s) => s.location.uri === fileUri('labels.md'));
-      assert.deepEqual(found, [symbol('e-cited — Customs data for 2025 (stats-2023)', FIELD, fileUri('labels.md'), LABELS, '::evidence[')]);
+      assert.deepEqual(found, [symbol('e-cited — Customs data for 2025 (stats-2023)', FILE, fileUri('labels.md'), LABELS, '::evidence[')]);
     });
 
     it('give each marker its own id, when markers share a line or nest', async () => {
       const found = (await query('')).filter((s) => s.location.uri === fileUri('labels.md')).sort(byPlace);
       const idAndKind = found.slice(1).map((s) => [s.name.split(' — ')[0], s.kind]);
-      assert.deepEqual(idAndKind, [['Not identified', BOOLEAN], ['e-later', FIELD], ['c-holder', BOOLEAN], ['e-nested', FIELD]]);
+      assert.deepEqual(idAndKind, [['Not identified', KEY], ['e-later', FILE], ['c-holder', KEY], ['e-nested', FILE]]);
     });
   });
 });

@@ -2,7 +2,7 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import type { ListAttribute, ValueAttribute } from './attributes.js';
 
 /** The outline's kinds of symbol a marker kind can show as (the protocol layer maps them). */
-export type OutlineKind = 'boolean' | 'field' | 'interface' | 'constant' | 'event';
+export type OutlineKind = 'key' | 'file' | 'variable' | 'constant' | 'event';
 
 /** What the language says of one kind of marker. */
 export interface MarkerKindRow {
@@ -25,8 +25,9 @@ export interface MarkerKindRow {
   /** The values each of its value attributes may take; one left out does not belong on this kind. */
   readonly values: Readonly<Partial<Record<ValueAttribute, readonly string[]>>>;
   /**
-   * A claim is a judgement (a boolean), evidence a field of fact, a hypothesis an interface to
-   * test, an assumption a constant taken as given, an indicator an event to watch for.
+   * Chosen for their icons, which VS Code fixes per kind: a claim is a (key) judgement, evidence
+   * a document on file, a hypothesis a variable still to settle, an assumption a constant taken
+   * as given, an indicator an event to watch for. Markdown's headings are strings.
    */
   readonly outline: OutlineKind;
   /** The letter of the ids the "wrap in a marker" refactoring numbers (`c1`, `c2` …). */
@@ -55,7 +56,7 @@ const MARKER_KIND_ROWS = {
     expectsSource: false,
     takesNestedSupport: true,
     values: { confidence: CONFIDENCE_LEVELS },
-    outline: 'boolean',
+    outline: 'key',
     idPrefix: 'c',
   },
   evidence: {
@@ -66,7 +67,7 @@ const MARKER_KIND_ROWS = {
     expectsSource: true,
     takesNestedSupport: false,
     values: {},
-    outline: 'field',
+    outline: 'file',
     idPrefix: 'e',
   },
   hypothesis: {
@@ -77,7 +78,7 @@ const MARKER_KIND_ROWS = {
     expectsSource: false,
     takesNestedSupport: true,
     values: { confidence: CONFIDENCE_LEVELS, status: HYPOTHESIS_STATUSES },
-    outline: 'interface',
+    outline: 'variable',
     idPrefix: 'h',
   },
   assumption: {

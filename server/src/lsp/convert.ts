@@ -36,9 +36,9 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 };
 
 export const SYMBOL_KIND: Readonly<Record<OutlineKind, SymbolKind>> = {
-  boolean: SymbolKind.Boolean,
-  field: SymbolKind.Field,
-  interface: SymbolKind.Interface,
+  key: SymbolKind.Key,
+  file: SymbolKind.File,
+  variable: SymbolKind.Variable,
   constant: SymbolKind.Constant,
   event: SymbolKind.Event,
 };

@@ -19,8 +19,8 @@ import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import type { Host } from '../host.js';
 import type { PackageInfo } from '../node/packageInfo.js';
-import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummaryParams } from '../protocol.js';
-import { documentSummary, editorFeatures as features, RenameError } from '../service.js';
+import { DOCUMENT_SUMMARY_REQUEST, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type SourceLinks, type SourceLinksParams } from '../protocol.js';
+import { documentSummary, editorFeatures as features, RenameError, sourceLinks } from '../service.js';
 import {
   toLspCodeAction,
   toLspCompletionList,
@@ -234,9 +234,14 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
   connection.onFoldingRanges(onDocument('foldingRange', (analysis) => features.foldingRanges(analysis), []));
   connection.onDocumentLinks(onDocument('documentLink', (analysis) => features.documentLinks(analysis), []));
   connection.onCodeLens(onDocument('codeLens', (analysis, params) => features.supportLenses(analysis).map((lens) => toLspCodeLens(lens, params.textDocument.uri)), []));
-  const summaryFromAnalysis = onDocument('documentSummary', documentSummary, null);
-  connection.onRequest(DOCUMENT_SUMMARY_REQUEST, async (params: DocumentSummaryParams, token: CancellationToken) =>
-    (await isChecked(params.textDocument.uri)) ? summaryFromAnalysis(params, token) : null);
+  connection.onRequest(DOCUMENT_SUMMARY_REQUEST, onCheckedDocument<DocumentSummaryParams, DocumentSummary>('documentSummary', documentSummary));
+  connection.onRequest(SOURCE_LINKS_REQUEST, onCheckedDocument<SourceLinksParams, SourceLinks>('sourceLinks', sourceLinks));
+
+  /** A request of Tradecraft's own on an open document: null for one the settings leave unchecked. */
+  function onCheckedDocument<P extends { textDocument: { uri: string } }, R>(name: string, handler: (analysis: Analysis, params: P) => R) {
+    const fromAnalysis = onDocument<P, R | null>(name, handler, null);
+    return async (params: P, token: CancellationToken) => ((await isChecked(params.textDocument.uri)) ? fromAnalysis(params, token) : null);
+  }
 
   /** Whether the settings let an open document be checked; when they cannot be read, the request says why. */
   async function isChecked(uri: string): Promise<boolean> {

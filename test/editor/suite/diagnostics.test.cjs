@@ -85,9 +85,9 @@ describe('Tradecraft in VS Code', function () {
     const walk = (list) => list.forEach((symbol) => (flat.push(symbol), walk(symbol.children ?? [])));
     walk(symbols);
     const byId = (id) => flat.find((symbol) => symbol.name.startsWith(`${id} — `));
-    assert.equal(byId('c-bottom-line')?.kind, vscode.SymbolKind.Boolean);
-    assert.equal(byId('e-decree')?.kind, vscode.SymbolKind.Field);
-    assert.equal(byId('h-us')?.kind, vscode.SymbolKind.Interface);
+    assert.equal(byId('c-bottom-line')?.kind, vscode.SymbolKind.Key);
+    assert.equal(byId('e-decree')?.kind, vscode.SymbolKind.File);
+    assert.equal(byId('h-us')?.kind, vscode.SymbolKind.Variable);
     const background = byId('c-background');
     assert.ok(background, `outline: ${flat.map((symbol) => symbol.name).join(' | ')}`);
     assert.deepEqual(background.children.map((symbol) => symbol.name.split(' — ')[0]), ['e-2020', 'e-2022']);

@@ -40,4 +40,12 @@ describe('the Markdown preview', function () {
     const html = await vscode.commands.executeCommand('markdown.api.render', document);
     assert.match(html, /class="tc-marker tc-claim tc-unsupported"|class="tc-callout tc-claim tc-unsupported"/);
   });
+
+  it('links a citation\'s key to its source\'s URL, as the server gives it', async function () {
+    // The first render asks the server; one after its answer has the links.
+    await waitFor('a citation linked to its source', async () => {
+      const html = await vscode.commands.executeCommand('markdown.api.render', document);
+      return /<a href="https:\/\/caliber\.az\/en\/post\/[^"]+">preiherman2026<\/a>/.test(html);
+    });
+  });
 });

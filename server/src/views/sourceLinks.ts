@@ -1,0 +1,22 @@
+import type { Analysis } from '../analysis/analysis.js';
+import type { SourceLinks } from '../protocol.js';
+import type { SourceEntry } from '../sources/sourceEntry.js';
+
+/** Where each source the document cites can be read, for the preview's citation links. */
+export function sourceLinks(analysis: Analysis): SourceLinks {
+  const links: Record<string, string> = {};
+  for (const { key } of analysis.syntax.model.citations) {
+    if (Object.hasOwn(links, key)) continue;
+    const entry = analysis.sources.get(key);
+    const link = entry && linkOf(entry);
+    if (link) links[key] = link;
+  }
+  return links;
+}
+
+function linkOf(entry: SourceEntry): string | undefined {
+  if (entry.url) return entry.url;
+  if (!entry.doi) return undefined;
+  const doi = entry.doi.replace(/^doi:\s*/i, '');
+  return /^https?:\/\//i.test(doi) ? doi : `https://doi.org/${doi}`;
+}
