@@ -59,21 +59,26 @@ export function coreSettings(run: RunSettings): Settings {
 }
 
 /** Reads, analyses and runs the task on one document. Never rejects: a failure is the outcome. */
-export async function processDocument<N extends TaskName>(file: string, run: RunSettings, service: TradecraftService, task: N): Promise<DocumentOutcome<TaskResult<N>>> {
+export function processDocument<N extends TaskName>(file: string, run: RunSettings, service: TradecraftService, task: N): Promise<DocumentOutcome<TaskResult<N>>> {
+  return withAnalysis(file, run, service, (analysis) => TASKS[task](service, analysis) as TaskResult<N>);
+}
+
+/** Reads and analyses one document and makes `use` of its analysis. Never rejects: a failure is the outcome. */
+export async function withAnalysis<T>(file: string, run: RunSettings, service: TradecraftService, use: (analysis: Analysis) => T): Promise<DocumentOutcome<T>> {
   const path = displayPath(file, run.cwd);
   const messages: string[] = [];
   try {
     const uri = URI.file(file);
     const read = await nodeHost.readFile(uri, MAX_DOCUMENT_BYTES);
     if (read.kind !== 'text') {
-      return outcomeOf<TaskResult<N>>(file, run, undefined, [`tradecraft: ${printable(path)}: ${read.kind === 'missing' ? 'the file disappeared before it could be read' : `cannot be read (${printable(read.reason)})`}\n`]);
+      return outcomeOf<T>(file, run, undefined, [`tradecraft: ${printable(path)}: ${read.kind === 'missing' ? 'the file disappeared before it could be read' : `cannot be read (${printable(read.reason)})`}\n`]);
     }
     if (read.replacedInvalidBytes) messages.push(`tradecraft: ${printable(path)}: not valid UTF-8; the invalid bytes were read as U+FFFD\n`);
     const analysis = await service.analyze({ uri, text: read.text, workspaceFolder: URI.file(run.workspace) });
-    return outcomeOf(file, run, TASKS[task](service, analysis) as TaskResult<N>, messages);
+    return outcomeOf(file, run, use(analysis), messages);
   } catch (error) {
     // A defect that one file sets off costs that file's outcome, not the others'.
-    return outcomeOf<TaskResult<N>>(file, run, undefined, [...messages, notCheckedMessage(path, error)]);
+    return outcomeOf<T>(file, run, undefined, [...messages, notCheckedMessage(path, error)]);
   }
 }
 

@@ -10,11 +10,13 @@ Usage:
   tradecraft sources [options] [PATHS...]       the Quality of Information Check of its sources
   tradecraft matrix [options] [PATHS...]        the evidence matrix (ACH): hypotheses against evidence
   tradecraft map [options] [PATHS...]           the argument map, as Mermaid or Graphviz text
+  tradecraft export [options] FILE              the analysis for Pandoc and Quarto, or as plain Markdown
   tradecraft lsp [--stdio]                      the language server, for editors that speak LSP
   tradecraft --help | --version
 
 Run "tradecraft check --help" for the options of check, "tradecraft sources --help" (or
-assumptions, indicators, matrix, map) for those of a view, "tradecraft lsp --help" for the server.
+assumptions, indicators, matrix, map) for those of a view, "tradecraft export --help" for the
+export, "tradecraft lsp --help" for the server.
 `;
 
 export const LSP_HELP = `Usage: tradecraft lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]

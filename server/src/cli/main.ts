@@ -4,6 +4,7 @@ import { checkHelp, LSP_HELP, MAIN_HELP, viewHelp } from './help.js';
 import { parseViewOptions } from './viewOptions.js';
 import { readPackageInfo } from '../node/packageInfo.js';
 import { runView } from './views.js';
+import { EXPORT_HELP, parseExportOptions, runExport } from './exportCommand.js';
 
 /** Runs the command line and returns the exit status. Never throws. */
 export async function main(args: readonly string[], cwd: string, console: Console): Promise<number> {
@@ -41,6 +42,14 @@ export async function main(args: readonly string[], cwd: string, console: Consol
           return 0;
         }
         return await runView(options, cwd, console);
+      }
+      case 'export': {
+        const options = parseExportOptions(rest);
+        if (options.help) {
+          console.out(EXPORT_HELP);
+          return 0;
+        }
+        return await runExport(options, cwd, console);
       }
       case 'lsp': {
         if (rest.includes('--help') || rest.includes('-h')) {

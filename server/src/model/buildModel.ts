@@ -308,8 +308,8 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** The span of a container's closing `:::` line, when it has one. */
-function closingFence(text: string, span: Span, firstLineEnd: number): Span | undefined {
+/** The span of a container's closing `:::` line (its quote or list prefix included), when it has one. */
+export function closingFence(text: string, span: Span, firstLineEnd: number): Span | undefined {
   if (span.end <= firstLineEnd) return undefined;
   const source = text.slice(span.start, span.end);
   const lastLine = /(?:^|[\r\n])([ \t>]*:{3,}[ \t]*)$/.exec(source);

@@ -8,13 +8,14 @@ export function sourceLinks(analysis: Analysis): SourceLinks {
   for (const { key } of analysis.syntax.model.citations) {
     if (Object.hasOwn(links, key)) continue;
     const entry = analysis.sources.get(key);
-    const link = entry && linkOf(entry);
+    const link = entry && sourceLinkOf(entry);
     if (link) links[key] = link;
   }
   return links;
 }
 
-function linkOf(entry: SourceEntry): string | undefined {
+/** Where a source can be read: its URL, or else its DOI as a `https://doi.org/` link. */
+export function sourceLinkOf(entry: SourceEntry): string | undefined {
   if (entry.url) return entry.url;
   if (!entry.doi) return undefined;
   const doi = entry.doi.replace(/^doi:\s*/i, '');

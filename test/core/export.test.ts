@@ -1,0 +1,130 @@
+/** The exports of the core: the document in Pandoc's syntax, and as plain Markdown. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { exportAsMarkdown } from '../../server/src/export/markdownExport.js';
+import { exportForPandoc } from '../../server/src/export/pandocExport.js';
+import { analyzeFixture, lines } from '../support/check.js';
+
+const FRONT = lines('---', 'title: A desk note', 'sources:', '  web:', '    title: A report', '    author: Doe, Jane', '    date: 2026-02-23', '    url: https://example.org/report', '---', '');
+
+async function pandoc(text: string, referencesFile?: string, bibliographyPaths: string[] = []) {
+  const { analysis } = await analyzeFixture({ text });
+  return exportForPandoc(analysis, { referencesFile, bibliographyPaths });
+}
+
+async function markdown(text: string, citeLinks = false) {
+  const { analysis } = await analyzeFixture({ text });
+  return exportAsMarkdown(analysis, { citeLinks });
+}
+
+describe('the export for Pandoc', () => {
+  it('writes inline and leaf markers as bracketed spans with id, kind as class and every other attribute', async () => {
+    const body = lines(
+      'Kyiv :claim[moved early [@web]]{#c1 .key confidence=high x="two words"} and',
+      '',
+      '::evidence[The decree names officials [@web, p. 4]]{#e1 for=c1,c2}',
+      '',
+      ':claim[Unnamed]{}',
+      '',
+    );
+    const { text } = await pandoc(body);
+    assert.equal(text, lines(
+      'Kyiv [moved early [@web]]{#c1 .claim .key confidence=high x="two words"} and',
+      '',
+      '[The decree names officials [@web, p. 4]]{#e1 .evidence for=c1,c2}',
+      '',
+      '[Unnamed]{.claim}',
+      '',
+    ));
+  });
+
+  it('writes block markers as fenced divs, nesting and fence lengths kept, a blank line before each, a label as its first paragraph', async () => {
+    const body = lines(
+      'A paragraph just before.',
+      '::::claim{#c4}',
+      'Outer words.',
+      ':::evidence[The inner label]{#e4 src=web}',
+      'Inner words.',
+      ':::',
+      '::::',
+      '',
+      '> A quote',
+      '> :::hypothesis{#h1 status=favored}',
+      '> Quoted hypothesis.',
+      '> :::',
+      '',
+    );
+    const { text } = await pandoc(body);
+    assert.equal(text, lines(
+      'A paragraph just before.',
+      '',
+      ':::: {#c4 .claim}',
+      'Outer words.',
+      '',
+      '::: {#e4 .evidence src=web}',
+      'The inner label',
+      '',
+      'Inner words.',
+      ':::',
+      '::::',
+      '',
+      '> A quote',
+      '> ',
+      '> ::: {#h1 .hypothesis status=favored}',
+      '> Quoted hypothesis.',
+      '> :::',
+      '',
+    ));
+  });
+
+  it('escapes what Tradecraft reads as no citation: an in-text handle that names no source, an @ in a link\'s text', async () => {
+    const { text } = await pandoc(`${FRONT}\nAsk @someone, or see @web and [@scope/pkg](https://example.org/pkg) [@web].\n`);
+    assert.match(text, /\nAsk \\@someone, or see @web and \[\\@scope\/pkg\]\(https:\/\/example\.org\/pkg\) \[@web\]\.\n$/);
+  });
+
+  it('puts the front matter\'s sources into its references: as CSL items, and names the bibliography files as given', async () => {
+    const { text, references } = await pandoc(`${FRONT}\nText [@web].\n`, undefined, ['/abs/refs.bib']);
+    assert.deepEqual(references, [{ id: 'web', type: 'webpage', title: 'A report', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2026, 2, 23]] }, URL: 'https://example.org/report' }]);
+    assert.match(text, /^---\ntitle: A desk note\nsources:\n/);
+    assert.match(text, /\nbibliography:\n {2}- \/abs\/refs\.bib\nreferences:\n {2}- id: web\n/);
+    assert.match(text, /\n---\n\nText \[@web\]\.\n$/);
+  });
+
+  it('names a references file instead, when given one, and leaves a front matter with nothing to add as written', async () => {
+    const { text } = await pandoc(`${FRONT}\nText [@web].\n`, '/out/brief.references.json');
+    assert.match(text, /\nbibliography:\n {2}- \/out\/brief\.references\.json\n---\n/);
+    assert.doesNotMatch(text, /references:\n {2}- id/);
+    const plain = lines('---', 'title:   Spaced  # a comment', '---', '', ':claim[A claim]{#c1}', '');
+    assert.equal((await pandoc(plain)).text, plain.replace(':claim[A claim]{#c1}', '[A claim]{#c1 .claim}'));
+  });
+});
+
+describe('the export as Markdown', () => {
+  it('replaces each marker by its text and drops the fences, leaving the rest as written', async () => {
+    const body = lines(
+      'Kyiv :claim[moved early [@web]]{#c1} and [a link](https://example.org).',
+      '',
+      '::evidence[The decree [@web, p. 4]]{#e1 for=c1}',
+      '',
+      ':::hypothesis[A label]{#h1}',
+      'Inside `:claim[code]{#x}`.',
+      ':::',
+      '',
+    );
+    assert.equal(await markdown(body), lines(
+      'Kyiv moved early [@web] and [a link](https://example.org).',
+      '',
+      'The decree [@web, p. 4]',
+      '',
+      'A label',
+      'Inside `:claim[code]{#x}`.',
+      '',
+      '',
+    ));
+  });
+
+  it('with cite links, writes each citation as its keys linked to their sources, a handle left as written', async () => {
+    const text = `${FRONT}\n:claim[Moved [see @web, p. 4; @nowhere]]{#c1} as @web says, ask @someone.\n`;
+    assert.match(await markdown(text, true), /\nMoved \(see \[web\]\(<https:\/\/example\.org\/report>\), p\. 4; nowhere\) as \[web\]\(<https:\/\/example\.org\/report>\) says, ask @someone\.\n$/);
+  });
+});
