@@ -82,6 +82,10 @@ describe('the export for Pandoc', () => {
     assert.match(text, /\nAsk \\@someone, or see @web and \[\\@scope\/pkg\]\(https:\/\/example\.org\/pkg\) \[@web\]\.\n$/);
   });
 
+  it('escapes, in a document that does not use the language, a citation that names no source: nothing checks it there', async () => {
+    assert.equal((await pandoc('Plain notes with [@handle] and [see @other].\n')).text, 'Plain notes with [\\@handle] and [see \\@other].\n');
+  });
+
   it('puts the front matter\'s sources into its references: as CSL items, and names the bibliography files as given', async () => {
     const { text, references } = await pandoc(`${FRONT}\nText [@web].\n`, undefined, ['/abs/refs.bib']);
     assert.deepEqual(references, [{ id: 'web', type: 'webpage', title: 'A report', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2026, 2, 23]] }, URL: 'https://example.org/report' }]);

@@ -64,16 +64,18 @@ function previousLineIsBlank(text: string, lineStart: number): boolean {
 }
 
 /**
- * An in-text `@word` that Tradecraft takes for a handle (it names no source), and an `@` in a
- * link's text, escaped: Pandoc would read either as a citation.
+ * An in-text `@word` that Tradecraft takes for a handle (it names no source), an `@` in a link's
+ * text, and, in a document that does not use the language (where no key is checked), a citation
+ * that names no source, escaped: Pandoc would read each as a citation and find none.
  */
 function citationEscapes(analysis: Analysis): SpanEdit[] {
   const { text, citations, links } = analysis.syntax.model;
-  const cited = new Set(analysis.citations.map((citation) => citation.keySpan.start));
+  const checked = analysis.syntax.usesLanguage;
+  const cited = new Set(analysis.citations.filter((citation) => checked || citation.status !== 'unknown').map((citation) => citation.keySpan.start));
   const escapeAt = (at: number): SpanEdit => ({ span: { start: at, end: at }, text: '\\' });
-  const handles = citations.filter((citation) => citation.form === 'in-text' && !cited.has(citation.keySpan.start) && text[citation.keySpan.start - 1] === '@');
+  const uncited = citations.filter((citation) => !cited.has(citation.keySpan.start) && text[citation.keySpan.start - 1] === '@');
   const inLinkTexts = links.flatMap((link) => atSignsInLinkText(text, link.span));
-  return [...handles.map((handle) => escapeAt(handle.keySpan.start - 1)), ...inLinkTexts.map(escapeAt)];
+  return [...uncited.map((citation) => escapeAt(citation.keySpan.start - 1)), ...inLinkTexts.map(escapeAt)];
 }
 
 function atSignsInLinkText(text: string, link: Span): number[] {
