@@ -1,15 +1,28 @@
 /** The exports of the core: the document in Pandoc's syntax, and as plain Markdown. */
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../../server/src/parse/parseMarkdown.js';
 import { exportAsMarkdown } from '../../server/src/export/markdownExport.js';
 import { exportForPandoc } from '../../server/src/export/pandocExport.js';
 import { analyzeFixture, lines } from '../support/check.js';
 
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CONFORMANCE = join(ROOT, '../shared/conformance');
+/** The documents nobody wrote for the export: the bundled examples and the conformance cases. */
+const REAL_DOCUMENTS = [
+  ...['policy-shift-toward-belarus.md', 'key-assumptions-and-signposts.md', 'finished/policy-shift-toward-belarus.md'].map((name) => join(ROOT, 'examples', name)),
+  ...(existsSync(CONFORMANCE) ? readdirSync(CONFORMANCE).filter((name) => name.endsWith('.md')).map((name) => join(CONFORMANCE, name)) : []),
+];
+
 const FRONT = lines('---', 'title: A desk note', 'sources:', '  web:', '    title: A report', '    author: Doe, Jane', '    date: 2026-02-23', '    url: https://example.org/report', '---', '');
 
-async function pandoc(text: string, referencesFile?: string, bibliographyPaths: string[] = []) {
-  const { analysis } = await analyzeFixture({ text });
-  return exportForPandoc(analysis, { referencesFile, bibliographyPaths });
+async function pandoc(text: string, referencesFile?: string, files: Record<string, string> = {}) {
+  const { analysis } = await analyzeFixture({ text, files });
+  return exportForPandoc(analysis, { referencesFile });
 }
 
 async function markdown(text: string, citeLinks = false) {
@@ -86,11 +99,11 @@ describe('the export for Pandoc', () => {
     assert.equal((await pandoc('Plain notes with [@handle] and [see @other].\n')).text, 'Plain notes with [\\@handle] and [see \\@other].\n');
   });
 
-  it('puts the front matter\'s sources into its references: as CSL items, and names the bibliography files as given', async () => {
-    const { text, references } = await pandoc(`${FRONT}\nText [@web].\n`, undefined, ['/abs/refs.bib']);
+  it('puts the front matter\'s sources into its references: as CSL items, and names the bibliography files by their absolute paths', async () => {
+    const named = FRONT.replace('sources:', 'bibliography: [refs.bib, missing.bib]\nsources:');
+    const { text, references } = await pandoc(`${named}\nText [@web].\n`, undefined, { '/ws/refs.bib': '@misc{lib, title={In the library}}\n' });
     assert.deepEqual(references, [{ id: 'web', type: 'webpage', title: 'A report', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2026, 2, 23]] }, URL: 'https://example.org/report' }]);
-    assert.match(text, /^---\ntitle: A desk note\nsources:\n/);
-    assert.match(text, /\nbibliography:\n {2}- \/abs\/refs\.bib\nreferences:\n {2}- id: web\n/);
+    assert.match(text, /^---\ntitle: A desk note\nbibliography:\n {2}- \/ws\/refs\.bib\nsources:\n[^]*\nreferences:\n {2}- id: web\n/, 'a file that cannot be read is left out');
     assert.match(text, /\n---\n\nText \[@web\]\.\n$/);
   });
 
@@ -131,4 +144,22 @@ describe('the export as Markdown', () => {
     const text = `${FRONT}\n:claim[Moved [see @web, p. 4; @nowhere]]{#c1} as @web says, ask @someone.\n`;
     assert.match(await markdown(text, true), /\nMoved \(see \[web\]\(<https:\/\/example\.org\/report>\), p\. 4; nowhere\) as \[web\]\(<https:\/\/example\.org\/report>\) says, ask @someone\.\n$/);
   });
+});
+
+describe('the export as Markdown of real documents', () => {
+  const wordsOf = (text: string) => toString(parseMarkdown(text).tree).split(/\s+/).filter(Boolean);
+
+  for (const file of REAL_DOCUMENTS) {
+    it(`keeps every word, link and citation of ${file.slice(ROOT.length)} and none of the markers' syntax`, async () => {
+      const text = readFileSync(file, 'utf8');
+      const { analysis } = await analyzeFixture({ text });
+      const exported = exportAsMarkdown(analysis, { citeLinks: false });
+      const again = (await analyzeFixture({ text: exported })).analysis.syntax.model;
+      const { model } = analysis.syntax;
+      assert.equal(again.markers.length, 0, 'no marker is left');
+      assert.deepEqual(wordsOf(exported), wordsOf(text), 'the same words in the same order');
+      assert.deepEqual(again.links.map((link) => link.url), model.links.map((link) => link.url));
+      assert.deepEqual(again.citations.map((citation) => citation.key), model.citations.map((citation) => citation.key));
+    });
+  }
 });

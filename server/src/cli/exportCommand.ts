@@ -99,8 +99,7 @@ export async function runExport(options: ExportOptions, cwd: string, console: Co
 
 function exportOf(analysis: Analysis, options: ExportOptions, referencesFile: string | undefined): { text: string; references: readonly unknown[] } {
   if (options.to === 'markdown') return { text: exportAsMarkdown(analysis, { citeLinks: options.citeLinks }), references: [] };
-  const bibliographyPaths = analysis.context.bibliographies.filter((file) => !file.outsideWorkspace && existsSync(file.uri.fsPath)).map((file) => file.uri.fsPath);
-  return exportForPandoc(analysis, { referencesFile, bibliographyPaths });
+  return exportForPandoc(analysis, { referencesFile });
 }
 
 function errorCount(errors: readonly Diagnostic[]): string {

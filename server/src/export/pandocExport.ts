@@ -14,8 +14,6 @@ export interface PandocExportOptions {
    * one they go into the front matter's `references:`.
    */
   readonly referencesFile?: string | undefined;
-  /** The bibliography files the document is checked against, as paths Pandoc opens from where it runs. */
-  readonly bibliographyPaths: readonly string[];
 }
 
 export interface PandocExport {
@@ -34,7 +32,7 @@ export function exportForPandoc(analysis: Analysis, options: PandocExportOptions
   const { model } = analysis.syntax;
   const references = analysis.syntax.frontMatter.sources.map(cslItem);
   const edits = [
-    ...frontMatterEdits(model, references, options),
+    ...frontMatterEdits(model, references, bibliographyPaths(analysis), options),
     ...model.markers.flatMap((marker) => markerEdits(model.text, markerParts(model.text, marker))),
     ...citationEscapes(analysis),
   ];
@@ -85,9 +83,18 @@ function atSignsInLinkText(text: string, link: Span): number[] {
   return [...inside.matchAll(/(?<![\p{L}\p{N}_\\])@(?=[\p{L}\p{N}_])/gu)].map((match) => link.start + match.index);
 }
 
+/**
+ * The bibliography files the document was checked against (its own and the settings'), by their
+ * absolute paths, so that Pandoc finds them from any folder; those that could not be read at all
+ * are left out, since Pandoc stops at a file it cannot open.
+ */
+function bibliographyPaths(analysis: Analysis): string[] {
+  return analysis.context.bibliographies.filter((file) => !file.outsideWorkspace && (file.items.length > 0 || !file.problem)).map((file) => file.uri.fsPath);
+}
+
 /** The front matter with the bibliography files named as Pandoc finds them and the sources where citeproc reads them. */
-function frontMatterEdits(model: DocumentModel, references: readonly CslItem[], options: PandocExportOptions): SpanEdit[] {
-  const bibliography = [...(options.referencesFile && references.length > 0 ? [options.referencesFile] : []), ...options.bibliographyPaths];
+function frontMatterEdits(model: DocumentModel, references: readonly CslItem[], paths: readonly string[], options: PandocExportOptions): SpanEdit[] {
+  const bibliography = [...(options.referencesFile && references.length > 0 ? [options.referencesFile] : []), ...paths];
   const inline = options.referencesFile ? [] : references;
   const block = model.frontMatter;
   const document = parseDocument(block?.yaml ?? '');
