@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
+import { exportCommand } from './exportCommands.js';
 import { markdownItExtender, PreviewSourceLinks, refreshPreviewOnDiagnostics } from './preview.js';
-import { DOCUMENT_SUMMARY_REQUEST, SHOW_MARKERS_COMMAND, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type SourceLinks, type SourceLinksParams } from '../../server/src/protocol.js';
+import { DOCUMENT_SUMMARY_REQUEST, EXPORT_REQUEST, SHOW_MARKERS_COMMAND, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../../server/src/protocol.js';
 import { showMarkersCommand } from './showMarkers.js';
 import { SummaryStatusBar } from './statusBar.js';
 
@@ -59,6 +60,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
     new SummaryStatusBar((uri) =>
       languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
     ),
+  );
+  const exportOf = (params: ExportParams) => languageClient.sendRequest<ExportResult | null>(EXPORT_REQUEST, params);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('tradecraft.exportForPandoc', exportCommand('pandoc', exportOf)),
+    vscode.commands.registerCommand('tradecraft.exportAsMarkdown', exportCommand('markdown', exportOf)),
   );
   const sourceLinks = new PreviewSourceLinks((uri) =>
     languageClient.sendRequest<SourceLinks | null>(SOURCE_LINKS_REQUEST, { textDocument: { uri: uri.toString() } } satisfies SourceLinksParams),

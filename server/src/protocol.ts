@@ -47,3 +47,25 @@ export type SourceLinksParams = DocumentSummaryParams;
 
 /** By key, for each source the document cites that has one: its URL, or else its DOI as a `https://doi.org/` link. */
 export type SourceLinks = Readonly<Record<string, string>>;
+
+/**
+ * Asks for an open document as `tradecraft export` writes it: answered with an `ExportResult`, or
+ * null for a document the settings leave unchecked. The client writes the files.
+ */
+export const EXPORT_REQUEST = 'tradecraft/export';
+
+export const EXPORT_TARGETS = ['pandoc', 'markdown'] as const;
+export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+
+export interface ExportParams {
+  readonly textDocument: { readonly uri: string };
+  readonly to: ExportTarget;
+  /** For `pandoc`: the CSL-JSON file the front matter's sources go to, as an absolute path; without one they go into its `references:`. */
+  readonly referencesFile?: string;
+}
+
+export interface ExportResult {
+  readonly text: string;
+  /** For `pandoc` with a `referencesFile`: the CSL items to write to it (none: write no file). */
+  readonly references: readonly Readonly<Record<string, unknown>>[];
+}

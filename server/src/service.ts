@@ -70,6 +70,7 @@ export { defaultSeverityOf, documentationLinks, type DocumentationLinks } from '
 export { isInside } from './links/classifyLink.js';
 export { documentSummary } from './views/summary.js';
 export { sourceLinks } from './views/sourceLinks.js';
+export { exportDocument } from './export/exportDocument.js';
 
 export interface ServiceOptions {
   readonly host: Host;

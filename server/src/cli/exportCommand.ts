@@ -1,9 +1,8 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Analysis } from '../analysis/analysis.js';
-import { exportAsMarkdown } from '../export/markdownExport.js';
-import { exportForPandoc } from '../export/pandocExport.js';
+import { exportDocument } from '../export/exportDocument.js';
+import { EXPORT_TARGETS, type ExportTarget } from '../protocol.js';
 import { STANDARD_CHOICES, type StandardChoice } from '../language/standards.js';
 import { createService } from '../service.js';
 import type { Diagnostic } from '../types.js';
@@ -13,9 +12,6 @@ import { coreSettings, withAnalysis } from './document.js';
 import { prepareRun } from './documentLoop.js';
 import { formatText } from './formats/text.js';
 import { nodeHost } from '../node/nodeHost.js';
-
-export const EXPORT_TARGETS = ['pandoc', 'markdown'] as const;
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 export interface ExportOptions {
   readonly to: ExportTarget;
@@ -82,7 +78,7 @@ export async function runExport(options: ExportOptions, cwd: string, console: Co
     console.err(`${formatText([{ path: outcome.path, fileUri: outcome.fileUri, diagnostics: errors }])}tradecraft: ${outcome.path} has ${errorCount(errors)}: fix ${errors.length === 1 ? 'it' : 'them'}, or give --force to export it all the same.\n`);
     return 1;
   }
-  const exported = exportOf(analysis, options, referencesFile);
+  const exported = exportDocument(analysis, { to: options.to, referencesFile, citeLinks: options.citeLinks });
   if (!output) {
     console.out(exported.text);
     return 0;
@@ -95,11 +91,6 @@ export async function runExport(options: ExportOptions, cwd: string, console: Co
     return 2;
   }
   return 0;
-}
-
-function exportOf(analysis: Analysis, options: ExportOptions, referencesFile: string | undefined): { text: string; references: readonly unknown[] } {
-  if (options.to === 'markdown') return { text: exportAsMarkdown(analysis, { citeLinks: options.citeLinks }), references: [] };
-  return exportForPandoc(analysis, { referencesFile });
 }
 
 function errorCount(errors: readonly Diagnostic[]): string {
