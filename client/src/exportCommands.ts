@@ -4,11 +4,15 @@ import type { ExportParams, ExportResult, ExportTarget } from '../../server/src/
 /** Asks the server for the active document exported; null when the settings leave it unchecked. */
 export type ExportSource = (params: ExportParams) => Promise<ExportResult | null>;
 
-/** How each export is named beside its document: `brief.md` → `brief.pandoc.md`, `brief.plain.md`. */
-const SUFFIX: Readonly<Record<ExportTarget, string>> = { pandoc: 'pandoc', markdown: 'plain' };
+/** How each export is named beside its document: `brief.md` → `brief.pandoc.md`, `brief.plain.md`, `brief.html`. */
+const NAMES: Readonly<Record<ExportTarget, (extension: string) => string>> = {
+  pandoc: (extension) => `.pandoc${extension || '.md'}`,
+  markdown: (extension) => `.plain${extension || '.md'}`,
+  html: () => '.html',
+};
 
 /**
- * `Tradecraft: Export for Pandoc` and `Export as Markdown`: the active analysis written beside
+ * `Tradecraft: Export for Pandoc`, `Export as Markdown` and `Export as HTML`: the active analysis written beside
  * it (for Pandoc, with its front matter's sources in a `.references.json` beside that), asking
  * before it overwrites a file or exports a document with errors, and offering to open the result.
  * `target` (a file URI) writes there instead, without asking (what a test or a keybinding may give).
@@ -34,13 +38,13 @@ export function exportCommand(to: ExportTarget, exportOf: ExportSource): (target
     }
     await vscode.workspace.fs.writeFile(output, new TextEncoder().encode(result.text));
     if (references && result.references.length > 0) await vscode.workspace.fs.writeFile(references, new TextEncoder().encode(`${JSON.stringify(result.references, null, 2)}\n`));
-    if (!target) offerToOpen(output);
+    if (!target) offerToOpen(output, to);
     return output;
   };
 }
 
 function besideDocument(uri: vscode.Uri, to: ExportTarget): vscode.Uri {
-  return uri.with({ path: uri.path.replace(/(\.[^./]*)?$/, (extension) => `.${SUFFIX[to]}${extension || '.md'}`) });
+  return uri.with({ path: uri.path.replace(/(\.[^./]*)?$/, NAMES[to]) });
 }
 
 /** Whether to go on: the document has no error-level problems or the user exports it anyway, and no file would be overwritten unasked. */
@@ -61,8 +65,12 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
-function offerToOpen(output: vscode.Uri): void {
-  void vscode.window.showInformationMessage(`Exported to ${vscode.workspace.asRelativePath(output)}.`, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.window.showTextDocument(output);
+/** Offers to open the export: a page in the browser, Markdown in the editor. */
+function offerToOpen(output: vscode.Uri, to: ExportTarget): void {
+  const open = to === 'html' ? 'Open in Browser' : 'Open';
+  void vscode.window.showInformationMessage(`Exported to ${vscode.workspace.asRelativePath(output)}.`, open).then((choice) => {
+    if (choice !== open) return;
+    if (to === 'html') void vscode.env.openExternal(output);
+    else void vscode.window.showTextDocument(output);
   });
 }

@@ -65,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
   context.subscriptions.push(
     vscode.commands.registerCommand('tradecraft.exportForPandoc', exportCommand('pandoc', exportOf)),
     vscode.commands.registerCommand('tradecraft.exportAsMarkdown', exportCommand('markdown', exportOf)),
+    vscode.commands.registerCommand('tradecraft.exportAsHtml', exportCommand('html', exportOf)),
   );
   const sourceLinks = new PreviewSourceLinks((uri) =>
     languageClient.sendRequest<SourceLinks | null>(SOURCE_LINKS_REQUEST, { textDocument: { uri: uri.toString() } } satisfies SourceLinksParams),

@@ -54,7 +54,7 @@ export type SourceLinks = Readonly<Record<string, string>>;
  */
 export const EXPORT_REQUEST = 'tradecraft/export';
 
-export const EXPORT_TARGETS = ['pandoc', 'markdown'] as const;
+export const EXPORT_TARGETS = ['pandoc', 'markdown', 'html'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
 export interface ExportParams {

@@ -65,11 +65,17 @@ describe('tradecraft export', () => {
     assert.match(linked.stdout, /\nKyiv moved early \(\[web\]\(<https:\/\/example\.org\/report>\)\) \(fromBib\)\n$/);
   });
 
+  it('writes one standalone HTML page with --to html', async () => {
+    const result = await runCli(['export', '--to', 'html', 'notes/note.md'], dir.root);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^<!doctype html>\n[^]*<title>A desk note<\/title>[^]*<span class="tc-marker tc-claim" id="c1"[^]*<li id="ref-fromBib"><cite>From the library<\/cite>/);
+  });
+
   it('says what is wrong with its arguments, exit 2, without a stack trace', async () => {
     const cases: [string[], RegExp][] = [
       [['export'], /export takes one Markdown file\./],
       [['export', 'a.md', 'b.md'], /export takes one Markdown file, not 2/],
-      [['export', '--to', 'docx', 'notes/note.md'], /"docx" is not allowed for --to: use one of pandoc, markdown/],
+      [['export', '--to', 'docx', 'notes/note.md'], /"docx" is not allowed for --to: use one of pandoc, markdown, html/],
       [['export', '--cite-links', 'notes/note.md'], /--cite-links is an option of --to markdown only/],
       [['export', 'notes'], /notes is a folder: export takes one Markdown file/],
       [['export', 'missing.md'], /missing\.md/],
@@ -88,6 +94,6 @@ describe('tradecraft export', () => {
   it('has a help that names every option, exit 0', async () => {
     const result = await runCli(['export', '--help'], dir.root);
     assert.equal(result.status, 0);
-    for (const option of ['--to pandoc', '--to markdown', '--cite-links', '--output', '--force', '--bibliography', '--workspace', '--standards']) assert.ok(result.stdout.includes(option), option);
+    for (const option of ['--to pandoc', '--to markdown', '--to html', '--cite-links', '--output', '--force', '--bibliography', '--workspace', '--standards']) assert.ok(result.stdout.includes(option), option);
   });
 });

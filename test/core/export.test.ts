@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../../server/src/parse/parseMarkdown.js';
+import { exportAsHtml } from '../../server/src/export/htmlExport.js';
 import { exportAsMarkdown } from '../../server/src/export/markdownExport.js';
 import { exportForPandoc } from '../../server/src/export/pandocExport.js';
 import { analyzeFixture, lines } from '../support/check.js';
@@ -162,4 +163,42 @@ describe('the export as Markdown of real documents', () => {
       assert.deepEqual(again.citations.map((citation) => citation.key), model.citations.map((citation) => citation.key));
     });
   }
+});
+
+describe('the export as HTML', () => {
+  const html = async (text: string) => exportAsHtml((await analyzeFixture({ text })).analysis);
+
+  it('is one standalone page: the markers as elements with id, kind and a tag, citations linked to the reference list', async () => {
+    const page = await html(`${FRONT}\n# Note\n\n:claim[Kyiv moved early [see @web, p. 4]]{#c1 confidence=high}\n\n:::hypothesis[A label]{#h1 status=open}\nInside.\n:::\n\nAt 10:30 a :note[directive]{x=1} stays.\n`);
+    assert.match(page, /^<!doctype html>\n<html lang="en">[^]*<title>A desk note<\/title>[^]*<style>/);
+    assert.match(page, /<span class="tc-marker tc-claim" id="c1" data-tc-label="claim · c1 · high confidence">Kyiv moved early \(see <a href="#ref-web">Doe 2026<\/a>, p\. 4\)<\/span>/);
+    assert.match(page, /<div class="tc-marker tc-hypothesis" id="h1" data-tc-label="hypothesis · h1 · open"><p>A label<\/p><p>Inside\.<\/p><\/div>/);
+    assert.match(page, /At 10:30 a :note\[directive\]\{x=1\} stays\./);
+    assert.match(page, /<li id="ref-web">Doe, Jane\. 2026-02-23\. <cite>A report<\/cite>\. <a href="https:\/\/example\.org\/report">/);
+    assert.match(page, /<input type="checkbox" id="tc-show-argument"/);
+    assert.doesNotMatch(page, /<script|title: A desk note|sources:/);
+  });
+
+  it('lets nothing of the document run: hostile text, titles and URLs come out inert, only http:, https: and doi: links', async () => {
+    const hostile = [
+      '---',
+      'title: "</title><script>alert(1)</script>"',
+      'sources:',
+      '  evil:',
+      '    title: "<img src=x onerror=alert(1)>"',
+      '    url: "javascript:alert(1)"',
+      '---',
+      '',
+      ':claim[<script>alert(2)</script> and [x](javascript:alert(3)) [y](doi:10.1/abc) [z](mailto:a@b.org) [@evil]]{#c1 onclick="alert(4)"}',
+      '',
+      '<iframe src="https://example.org"></iframe>',
+      '',
+    ].join('\n');
+    const page = await html(hostile);
+    assert.doesNotMatch(page, /<script|<img|<iframe|<[^>]*\son\w+=|href="(?!https?:|#)|javascript:/);
+    assert.match(page, /alert\(2\) and <a>x<\/a>/, 'a link with a scheme of no source is its text');
+    assert.match(page, /<title>&#60;\/title&#62;&#60;script&#62;alert\(1\)&#60;\/script&#62;<\/title>/);
+    assert.match(page, /<a href="https:\/\/doi\.org\/10\.1\/abc">y<\/a>/);
+    assert.match(page, /<li id="ref-evil"><cite>&#x3C;img src=x onerror=alert\(1\)><\/cite>\. <\/li>/);
+  });
 });

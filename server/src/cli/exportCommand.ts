@@ -108,6 +108,8 @@ Writes the analysis for publishing, without its annotation syntax getting in the
                   bibliography files by their absolute paths:
                     tradecraft export brief.md | pandoc --citeproc -s -o brief.html
   --to markdown   plain CommonMark for any site: each marker replaced by its text
+  --to html       one standalone HTML page: the prose, citations linked to a reference list,
+                  and the argument shown on demand (light, dark and print styles)
   --cite-links    with --to markdown: citations as links to their sources' URLs or DOIs
 
 Options:

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis/analysis.js';
 import type { ExportResult, ExportTarget } from '../protocol.js';
+import { exportAsHtml } from './htmlExport.js';
 import { exportAsMarkdown } from './markdownExport.js';
 import { exportForPandoc } from './pandocExport.js';
 
@@ -13,6 +14,7 @@ export interface ExportOptions {
 
 /** The document exported as the command line and the editor's commands export it. */
 export function exportDocument(analysis: Analysis, options: ExportOptions): ExportResult {
+  if (options.to === 'html') return { text: exportAsHtml(analysis), references: [] };
   if (options.to === 'markdown') return { text: exportAsMarkdown(analysis, { citeLinks: options.citeLinks ?? false }), references: [] };
   return exportForPandoc(analysis, { referencesFile: options.referencesFile });
 }

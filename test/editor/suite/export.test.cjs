@@ -20,7 +20,7 @@ describe('Tradecraft export commands', function () {
 
   it('are commands of the palette', async function () {
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['tradecraft.exportForPandoc', 'tradecraft.exportAsMarkdown']) assert.ok(commands.includes(command), command);
+    for (const command of ['tradecraft.exportForPandoc', 'tradecraft.exportAsMarkdown', 'tradecraft.exportAsHtml']) assert.ok(commands.includes(command), command);
   });
 
   it('export for Pandoc: markers as spans and divs, the sources in a .references.json beside it', async function () {
@@ -41,5 +41,14 @@ describe('Tradecraft export commands', function () {
     const text = await read(target);
     assert.doesNotMatch(text, /:claim\[|::evidence\[|:::hypothesis|\{#/);
     assert.match(text, /Kyiv/);
+  });
+
+  it('export as HTML: one page with the markers and the references', async function () {
+    const target = vscode.Uri.joinPath(folder.uri, 'exported', 'brief.html');
+    await vscode.commands.executeCommand('tradecraft.exportAsHtml', target);
+    const text = await read(target);
+    assert.match(text, /^<!doctype html>/);
+    assert.match(text, /id="c-bottom-line"/);
+    assert.match(text, /<li id="ref-preiherman2026">/);
   });
 });
