@@ -1,17 +1,27 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
+import { OpenProblemsView } from './openProblems.js';
 import { extendMarkdownIt, refreshPreviewOnDiagnostics } from './preview.js';
-import { DOCUMENT_SUMMARY_REQUEST, SHOW_MARKERS_COMMAND, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
+import {
+  DOCUMENT_SUMMARY_REQUEST,
+  OPEN_PROBLEMS_CHANGED_NOTIFICATION,
+  OPEN_PROBLEMS_REQUEST,
+  SHOW_MARKERS_COMMAND,
+  type DocumentSummary,
+  type DocumentSummaryParams,
+  type OpenProblems,
+} from '../../server/src/protocol.js';
 import { showMarkersCommand } from './showMarkers.js';
 import { SummaryStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
-/** What the extension gives VS Code: its Markdown preview renders the markers. */
+/** What the extension gives VS Code (its Markdown preview renders the markers), and the tests of the editor the open problems view. */
 export interface TradecraftApi {
   extendMarkdownIt: typeof extendMarkdownIt;
+  openProblems: OpenProblemsView;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TradecraftApi> {
@@ -60,7 +70,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
       languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
     ),
   );
-  return { extendMarkdownIt };
+  const openProblems = new OpenProblemsView(() => languageClient.sendRequest<OpenProblems>(OPEN_PROBLEMS_REQUEST, {}));
+  context.subscriptions.push(
+    openProblems,
+    languageClient.onNotification(OPEN_PROBLEMS_CHANGED_NOTIFICATION, () => openProblems.serverChanged()),
+    // A restarted server knows nothing of what the view shows.
+    languageClient.onDidChangeState(({ newState }) => newState === State.Running && openProblems.serverChanged()),
+  );
+  return { extendMarkdownIt, openProblems };
 }
 
 export async function deactivate(): Promise<void> {
