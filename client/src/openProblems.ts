@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { OpenProblem, OpenProblems, OpenProblemsOfFile } from '../../server/src/protocol.js';
-import { allProblems, checkingMessage, countsText, problemWords } from './openProblemsText.js';
+import { allProblems, checkingMessage, countsText, problemWords, shortCountsText } from './openProblemsText.js';
 
 /** Asks the server for the open problems of the workspace. */
 export type OpenProblemsSource = () => Promise<OpenProblems>;
@@ -101,11 +101,12 @@ export class OpenProblemsView implements vscode.TreeDataProvider<Node>, vscode.D
 }
 
 function fileItem(file: OpenProblemsOfFile): vscode.TreeItem {
-  const uri = vscode.Uri.parse(file.uri);
-  const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri), vscode.TreeItemCollapsibleState.Expanded);
-  item.resourceUri = uri;
-  item.description = countsText(file.problems);
-  item.iconPath = vscode.ThemeIcon.File;
+  const path = vscode.workspace.asRelativePath(vscode.Uri.parse(file.uri));
+  const item = new vscode.TreeItem(path, vscode.TreeItemCollapsibleState.Expanded);
+  // Not its resourceUri: VS Code would add the count of all the file's diagnostics beside these.
+  item.iconPath = new vscode.ThemeIcon('markdown');
+  item.description = shortCountsText(file.problems);
+  item.tooltip = `${path}: ${countsText(file.problems)}`;
   item.id = file.uri;
   return item;
 }

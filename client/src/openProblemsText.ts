@@ -1,16 +1,25 @@
 import type { OpenProblem, OpenProblemKind, OpenProblems } from '../../server/src/protocol.js';
 
-const NAMES: Record<OpenProblemKind, { readonly one: string; readonly many: string; readonly title: string }> = {
-  'unsupported-claim': { one: 'unsupported claim', many: 'unsupported claims', title: 'Unsupported claim' },
-  'untested-hypothesis': { one: 'untested hypothesis', many: 'untested hypotheses', title: 'Untested hypothesis' },
+const NAMES: Record<OpenProblemKind, { readonly one: string; readonly many: string; readonly short: string; readonly title: string }> = {
+  'unsupported-claim': { one: 'unsupported claim', many: 'unsupported claims', short: 'unsupported', title: 'Unsupported claim' },
+  'untested-hypothesis': { one: 'untested hypothesis', many: 'untested hypotheses', short: 'untested', title: 'Untested hypothesis' },
 };
 
 /** `3 unsupported claims, 1 untested hypothesis`: the kinds found, in the order of the spec's table; empty for none. */
 export function countsText(problems: readonly OpenProblem[]): string {
+  return counts(problems).map(([kind, count]) => `${count} ${count === 1 ? NAMES[kind].one : NAMES[kind].many}`).join(', ');
+}
+
+/** `3 unsupported · 1 untested`: the counts beside a file's path, which the side bar's width cuts short. */
+export function shortCountsText(problems: readonly OpenProblem[]): string {
+  return counts(problems).map(([kind, count]) => `${count} ${NAMES[kind].short}`).join(' · ');
+}
+
+function counts(problems: readonly OpenProblem[]): [OpenProblemKind, number][] {
   return (Object.keys(NAMES) as OpenProblemKind[]).flatMap((kind) => {
     const count = problems.filter((problem) => problem.kind === kind).length;
-    return count === 0 ? [] : [`${count} ${count === 1 ? NAMES[kind].one : NAMES[kind].many}`];
-  }).join(', ');
+    return count === 0 ? [] : [[kind, count]];
+  });
 }
 
 /** Every problem of the answer, for the view's badge. */

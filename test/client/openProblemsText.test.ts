@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkingMessage, countsText, problemWords } from '../../client/src/openProblemsText.js';
+import { checkingMessage, countsText, problemWords, shortCountsText } from '../../client/src/openProblemsText.js';
 import type { OpenProblem } from '../../server/src/protocol.js';
 
 const RANGE = { start: { line: 4, character: 0 }, end: { line: 4, character: 7 } };
@@ -12,6 +12,7 @@ describe('the words of the open problems view', () => {
     assert.equal(countsText([hypothesis, claim('c1'), claim('c2'), claim(null)]), '3 unsupported claims, 1 untested hypothesis');
     assert.equal(countsText([hypothesis, hypothesis]), '2 untested hypotheses');
     assert.equal(countsText([]), '');
+    assert.equal(shortCountsText([hypothesis, claim('c1'), claim('c2')]), '2 unsupported · 1 untested');
   });
 
   it('labels a problem with its marker\'s id and text, or its text alone, and says where it is in the tooltip', () => {

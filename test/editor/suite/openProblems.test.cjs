@@ -36,7 +36,7 @@ describe('Tradecraft open problems view', function () {
   it('lists the unsupported claim and the untested hypothesis of the example, with the counts in its badge', async function () {
     await vscode.commands.executeCommand('tradecraft.openProblems.focus');
     const lines = await shown('the example\'s two problems', (lines) => lines.length === 3);
-    assert.deepEqual(lines, [`${FILE} (1 unsupported claim, 1 untested hypothesis)`, '  c-deep-state', '  h-region']);
+    assert.deepEqual(lines, [`${FILE} (1 unsupported · 1 untested)`, '  c-deep-state', '  h-region']);
     assert.deepEqual(view.badge, { value: 2, tooltip: '1 unsupported claim, 1 untested hypothesis' });
   });
 
@@ -56,6 +56,6 @@ describe('Tradecraft open problems view', function () {
     const end = document.lineAt(document.lineCount - 1).range.end;
     await editor.edit((edit) => edit.insert(end, '\n\n:evidence[Kyiv hosted the regional summit [@preiherman2026]]{#e-summit for=h-region}\n'));
     const lines = await shown('the hypothesis tested', (lines) => !lines.includes('  h-region'));
-    assert.deepEqual(lines, [`${FILE} (1 unsupported claim)`, '  c-deep-state']);
+    assert.deepEqual(lines, [`${FILE} (1 unsupported)`, '  c-deep-state']);
   });
 });
