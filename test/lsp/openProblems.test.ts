@@ -49,6 +49,8 @@ class Notifications {
   next(timeoutMs = 10_000): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${OPEN_PROBLEMS_CHANGED_NOTIFICATION} within ${timeoutMs} ms`)), timeoutMs);
+      // A wait left behind once the answer came must not keep the test running.
+      timer.unref();
       this.waiters.push(() => {
         clearTimeout(timer);
         resolve();
@@ -98,6 +100,7 @@ describe('the open problems of the workspace', () => {
   });
 
   it('lists the unsupported claims and untested hypotheses of open and other files, as their diagnostics say', async () => {
+    assert.equal(notifications.count, 0, 'nothing is told before the client asks');
     const problems = await problemsWhen(client, notifications);
     assert.deepEqual(summary(client, problems), ['disk.md: unsupported-claim c-disk', 'open.md: unsupported-claim c-open', 'open.md: untested-hypothesis h-open']);
     const claim = problems.files.find((file) => file.uri === openUri)?.problems[0];
@@ -135,6 +138,32 @@ describe('the open problems of the workspace', () => {
     const problems = await problemsWhen(client, notifications, (answer) => !summary(client, answer).some((line) => line.includes('untested-hypothesis')));
     assert.deepEqual(summary(client, problems), ['disk.md: unsupported-claim c-disk']);
     await client.setSettings(SETTINGS);
+  });
+});
+
+describe('the open problems of a file that reads a bibliography', () => {
+  let workspace: string;
+  let client: LspTestClient;
+  let notifications: Notifications;
+  const entry = (retracted: boolean) => `@report{stats,\n  title = {Foreign trade},\n  url = {https://example.org/t}${retracted ? ',\n  retracted = {yes}' : ''}\n}\n`;
+
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'tradecraft-lsp-problems-bib-'));
+    writeFileSync(join(workspace, 'refs.bib'), entry(true));
+    writeFileSync(join(workspace, 'cited.md'), '---\nbibliography: refs.bib\n---\n\n:claim[Trade fell]{#c-cited}\n\n:evidence[The statistics [@stats]]{#e1 for=c-cited}\n');
+    client = await LspTestClient.start({ workspace, settings: { diagnosticsDelay: 0 } });
+    notifications = new Notifications(client);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('checks the file again when the bibliography changes, though its own text did not', async () => {
+    assert.deepEqual(summary(client, await problemsWhen(client, notifications)), ['cited.md: unsupported-claim c-cited']);
+    writeFileSync(join(workspace, 'refs.bib'), entry(false));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('refs.bib'), type: 2 }] });
+    assert.deepEqual(summary(client, await problemsWhen(client, notifications, (answer) => answer.files.length === 0)), []);
   });
 });
 
