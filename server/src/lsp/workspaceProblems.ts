@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../analysis/analysis.js';
 import { Superseded, type DocumentStore } from '../documentStore.js';
@@ -14,14 +15,20 @@ const NOTIFY_EVERY_MS = 250;
 
 /** What was found in one file that is not open, and for which text of it. */
 interface CheckedFile {
-  /** Undefined for a file that could not be read. */
-  readonly text: string | undefined;
+  /** A digest of the text checked (not the text: a large workspace would be held twice); undefined for a file that could not be read. */
+  readonly digest: string | undefined;
   readonly problems: readonly OpenProblem[];
   /** The files its analysis read or looked at (bibliographies, linked files): a change to one makes it stale. */
   readonly reads: ReadonlySet<string>;
   /** False once the file changed on disk: its text is read again, and analysed again if it differs. */
   fresh: boolean;
 }
+
+/**
+ * Lets everything else waiting run: requests, edits, and the analysis of an open document, which
+ * gets a slice (twice as long) between any two of the background's.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The background work was given up: the settings or the folders changed. */
 class Stopped extends Error {}
@@ -154,7 +161,7 @@ export class WorkspaceProblems {
     const generation = this.generation;
     let told = Date.now();
     for (let file = this.queue.shift(); file; file = this.queue.shift()) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTurn();
       if (generation !== this.generation) throw new Stopped();
       const key = file.toString();
       if (this.documents.get(key) || this.checked.get(key)?.fresh) continue;
@@ -169,7 +176,7 @@ export class WorkspaceProblems {
   private async check(file: URI, generation: number): Promise<void> {
     const key = file.toString();
     const changes = this.changes;
-    const result = await this.orElse(key, () => this.checkFile(file, generation), { text: undefined, problems: [], reads: new Set<string>(), fresh: true });
+    const result = await this.orElse(key, () => this.checkFile(file, generation), { digest: undefined, problems: [], reads: new Set<string>(), fresh: true });
     if (generation !== this.generation) throw new Stopped();
     // A change that came during the check may have been missed by it.
     if (changes !== this.changes) this.queue.push(file);
@@ -180,11 +187,12 @@ export class WorkspaceProblems {
     const owner = await this.workspaces.ownerOf(file);
     const read = await this.host.readFile(file, MAX_DOCUMENT_BYTES);
     const text = read.kind === 'text' ? read.text : undefined;
+    const digest = text === undefined ? undefined : createHash('sha256').update(text).digest('base64');
     const known = this.checked.get(file.toString());
-    if (known && known.text === text) return { ...known, fresh: true };
-    if (text === undefined || !owner.checked) return { text, problems: [], reads: new Set(), fresh: true };
+    if (known && known.digest === digest) return { ...known, fresh: true };
+    if (text === undefined || !owner.checked) return { digest, problems: [], reads: new Set(), fresh: true };
     const analysis = await owner.service.analyze({ uri: file, text, workspaceFolder: owner.workspaceFolder, pause: this.pauseWhile(generation) });
-    return { text, problems: problemsOf(owner, analysis), reads: filesRead(analysis), fresh: true };
+    return { digest, problems: problemsOf(owner, analysis), reads: filesRead(analysis), fresh: true };
   }
 
   /** Yields once a (short) time slice is used up, and gives up once the settings or folders changed. */
@@ -192,7 +200,7 @@ export class WorkspaceProblems {
     let sliceStart = Date.now();
     return async () => {
       if (Date.now() - sliceStart >= TIME_SLICE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTurn();
         sliceStart = Date.now();
       }
       if (generation !== this.generation) throw new Stopped();
