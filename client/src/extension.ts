@@ -1,26 +1,19 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
 import { OpenProblemsView } from './openProblems.js';
 import { extendMarkdownIt, refreshPreviewOnDiagnostics } from './preview.js';
-import {
-  DOCUMENT_SUMMARY_REQUEST,
-  OPEN_PROBLEMS_CHANGED_NOTIFICATION,
-  OPEN_PROBLEMS_REQUEST,
-  SHOW_MARKERS_COMMAND,
-  type DocumentSummary,
-  type DocumentSummaryParams,
-  type OpenProblems,
-} from '../../server/src/protocol.js';
+import { DOCUMENT_SUMMARY_REQUEST, SHOW_MARKERS_COMMAND, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
 import { showMarkersCommand } from './showMarkers.js';
 import { SummaryStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
-/** What the extension gives VS Code (its Markdown preview renders the markers), and the tests of the editor the open problems view. */
+/** What the extension gives VS Code: its Markdown preview renders the markers. */
 export interface TradecraftApi {
   extendMarkdownIt: typeof extendMarkdownIt;
+  /** For the editor tests, which cannot read a tree view's items from VS Code. */
   openProblems: OpenProblemsView;
 }
 
@@ -70,13 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
       languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
     ),
   );
-  const openProblems = new OpenProblemsView(() => languageClient.sendRequest<OpenProblems>(OPEN_PROBLEMS_REQUEST, {}));
-  context.subscriptions.push(
-    openProblems,
-    languageClient.onNotification(OPEN_PROBLEMS_CHANGED_NOTIFICATION, () => openProblems.serverChanged()),
-    // A restarted server knows nothing of what the view shows.
-    languageClient.onDidChangeState(({ newState }) => newState === State.Running && openProblems.serverChanged()),
-  );
+  const openProblems = new OpenProblemsView(languageClient);
+  context.subscriptions.push(openProblems);
   return { extendMarkdownIt, openProblems };
 }
 

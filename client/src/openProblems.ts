@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import type { OpenProblem, OpenProblems, OpenProblemsOfFile } from '../../server/src/protocol.js';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { OPEN_PROBLEMS_CHANGED_NOTIFICATION, OPEN_PROBLEMS_REQUEST, type OpenProblem, type OpenProblems, type OpenProblemsOfFile } from '../../server/src/protocol.js';
 import { allProblems, checkingMessage, countsText, problemWords, shortCountsText } from './openProblemsText.js';
-
-/** Asks the server for the open problems of the workspace. */
-export type OpenProblemsSource = () => Promise<OpenProblems>;
 
 export const OPEN_PROBLEMS_VIEW = 'tradecraft.openProblems';
 export const REFRESH_OPEN_PROBLEMS_COMMAND = 'tradecraft.openProblems.refresh';
@@ -34,19 +32,22 @@ export class OpenProblemsView implements vscode.TreeDataProvider<Node>, vscode.D
   private readonly view: vscode.TreeView<Node>;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly source: OpenProblemsSource) {
+  constructor(private readonly client: LanguageClient) {
     this.view = vscode.window.createTreeView(OPEN_PROBLEMS_VIEW, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions = [
       this.view,
       this.changed,
       this.view.onDidChangeVisibility(() => this.stale && this.refresh()),
       vscode.commands.registerCommand(REFRESH_OPEN_PROBLEMS_COMMAND, () => this.refresh()),
+      client.onNotification(OPEN_PROBLEMS_CHANGED_NOTIFICATION, () => this.serverChanged()),
+      // A restarted server knows nothing of what the view shows.
+      client.onDidChangeState(({ newState }) => newState === State.Running && this.serverChanged()),
     ];
     if (this.view.visible) void this.refresh();
   }
 
   /** The server says the answer may have changed. */
-  serverChanged(): void {
+  private serverChanged(): void {
     this.stale = true;
     if (this.view.visible) void this.refresh();
   }
@@ -58,7 +59,7 @@ export class OpenProblemsView implements vscode.TreeDataProvider<Node>, vscode.D
       return this.asking;
     }
     this.stale = false;
-    this.asking = this.source().then(
+    this.asking = this.client.sendRequest<OpenProblems>(OPEN_PROBLEMS_REQUEST, {}).then(
       (answer) => this.show(answer),
       // The server is restarting: its next notification, or the refresh command, asks again.
       () => undefined,

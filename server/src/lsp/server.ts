@@ -19,7 +19,8 @@ import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import type { Host } from '../host.js';
 import type { PackageInfo } from '../node/packageInfo.js';
-import { DOCUMENT_SUMMARY_REQUEST, OPEN_PROBLEMS_CHANGED_NOTIFICATION, OPEN_PROBLEMS_REQUEST, type DocumentSummaryParams } from '../protocol.js';
+import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummaryParams } from '../protocol.js';
+import { OPEN_PROBLEMS_CHANGED_NOTIFICATION, OPEN_PROBLEMS_REQUEST } from '../protocol.js';
 import { documentSummary, editorFeatures as features, RenameError } from '../service.js';
 import {
   toLspCodeAction,
