@@ -1,12 +1,13 @@
 import type { Analysis } from '../analysis/analysis.js';
 import type { Marker } from '../model/model.js';
 import type { OpenProblem, OpenProblemKind } from '../protocol.js';
-import type { Diagnostic } from '../types.js';
+import type { Code, Diagnostic } from '../types.js';
 
 /** The longest text a problem carries: a label's worth, not a whole block of prose. */
 const TEXT_LENGTH = 100;
 
-const KINDS: readonly string[] = ['unsupported-claim', 'untested-hypothesis'] satisfies OpenProblemKind[];
+// Each a kind of the protocol and a diagnostic code: the compiler checks both.
+const KINDS: readonly string[] = ['unsupported-claim', 'untested-hypothesis'] satisfies (OpenProblemKind & Code)[];
 const isOpenProblemKind = (code: string): code is OpenProblemKind => KINDS.includes(code);
 
 /**
