@@ -139,6 +139,13 @@ describe('the open problems of the workspace', () => {
     assert.deepEqual(summary(client, problems), ['disk.md: unsupported-claim c-disk']);
     await client.setSettings(SETTINGS);
   });
+
+  it('leaves out an open document that the settings exclude', async () => {
+    await problemsWhen(client, notifications, (answer) => summary(client, answer).some((line) => line.includes('untested-hypothesis')));
+    const draft = await client.open('drafts/draft.md', EXCLUDED);
+    assert.deepEqual(await client.currentDiagnostics(draft), []);
+    assert.deepEqual(summary(client, await problemsWhen(client, notifications)), ['disk.md: unsupported-claim c-disk', 'disk.md: untested-hypothesis h-disk', 'open.md: untested-hypothesis h-open']);
+  });
 });
 
 describe('the open problems of a file that reads a bibliography', () => {
