@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
 import { exportCommand } from './exportCommands.js';
+import { OpenProblemsView } from './openProblems.js';
 import { markdownItExtender, PreviewSourceLinks, refreshPreviewOnDiagnostics } from './preview.js';
 import { DOCUMENT_SUMMARY_REQUEST, EXPORT_REQUEST, SHOW_MARKERS_COMMAND, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../../server/src/protocol.js';
 import { showMarkersCommand } from './showMarkers.js';
@@ -13,6 +14,8 @@ let client: LanguageClient | undefined;
 /** What the extension gives VS Code: its Markdown preview renders the markers. */
 export interface TradecraftApi {
   extendMarkdownIt: ReturnType<typeof markdownItExtender>;
+  /** For the editor tests, which cannot read a tree view's items from VS Code. */
+  openProblems: OpenProblemsView;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TradecraftApi> {
@@ -70,7 +73,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
   const sourceLinks = new PreviewSourceLinks((uri) =>
     languageClient.sendRequest<SourceLinks | null>(SOURCE_LINKS_REQUEST, { textDocument: { uri: uri.toString() } } satisfies SourceLinksParams),
   );
-  return { extendMarkdownIt: markdownItExtender(sourceLinks) };
+  const openProblems = new OpenProblemsView(languageClient);
+  context.subscriptions.push(openProblems);
+  return { extendMarkdownIt: markdownItExtender(sourceLinks), openProblems };
 }
 
 export async function deactivate(): Promise<void> {

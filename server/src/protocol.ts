@@ -69,3 +69,40 @@ export interface ExportResult {
   /** For `pandoc` with a `referencesFile`: the CSL items to write to it (none: write no file). */
   readonly references: readonly Readonly<Record<string, unknown>>[];
 }
+
+/**
+ * Asks for the open problems of every analysis of the workspace (no params): answered with an
+ * `OpenProblems`. The server answers at once with what it knows, and begins to check the files
+ * it has not read yet in the background; `OPEN_PROBLEMS_CHANGED_NOTIFICATION` says when to ask again.
+ */
+export const OPEN_PROBLEMS_REQUEST = 'tradecraft/openProblems';
+
+/** Sent (no params) by the server when the answer to `OPEN_PROBLEMS_REQUEST` may have changed. */
+export const OPEN_PROBLEMS_CHANGED_NOTIFICATION = 'tradecraft/openProblemsChanged';
+
+/** The diagnostic codes whose markers the workspace view lists. */
+export type OpenProblemKind = 'unsupported-claim' | 'untested-hypothesis';
+
+/** One marker that a diagnostic of its kind flags, as the diagnostics of its file say. */
+export interface OpenProblem {
+  readonly kind: OpenProblemKind;
+  /** Null for a marker without an id. */
+  readonly id: string | null;
+  /** The marker's text, white space collapsed, shortened to a label's length. */
+  readonly text: string;
+  /** The diagnostic's range: the marker's opening (zero-based, UTF-16, as LSP counts). */
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+export interface OpenProblemsOfFile {
+  readonly uri: string;
+  /** In document order; never empty. */
+  readonly problems: readonly OpenProblem[];
+}
+
+export interface OpenProblems {
+  /** The files with problems, by uri. */
+  readonly files: readonly OpenProblemsOfFile[];
+  /** While files are still being checked: how many of all the workspace's are done. */
+  readonly checking?: { readonly done: number; readonly total: number };
+}

@@ -71,6 +71,7 @@ export { isInside } from './links/classifyLink.js';
 export { documentSummary } from './views/summary.js';
 export { sourceLinks } from './views/sourceLinks.js';
 export { exportDocument } from './export/exportDocument.js';
+export { openProblems } from './views/openProblems.js';
 
 export interface ServiceOptions {
   readonly host: Host;

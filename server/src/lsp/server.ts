@@ -19,7 +19,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import type { Host } from '../host.js';
 import type { PackageInfo } from '../node/packageInfo.js';
-import { DOCUMENT_SUMMARY_REQUEST, EXPORT_REQUEST, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../protocol.js';
+import { DOCUMENT_SUMMARY_REQUEST, EXPORT_REQUEST, OPEN_PROBLEMS_CHANGED_NOTIFICATION, OPEN_PROBLEMS_REQUEST, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../protocol.js';
 import { documentSummary, editorFeatures as features, exportDocument, RenameError, sourceLinks } from '../service.js';
 import {
   toLspCodeAction,
@@ -35,6 +35,7 @@ import { overlayHost } from './overlayHost.js';
 import { bibliographyLine, foldersLine, settingsLine, startLine } from './serverLog.js';
 import { SettingsFileWatcher } from './settingsFileWatcher.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
+import { WorkspaceProblems } from './workspaceProblems.js';
 import { Workspaces, type FolderOwner } from './workspaces.js';
 
 const WATCHED_FILES = '**/*.{md,bib,bibtex,json,yaml,yml}';
@@ -68,6 +69,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
   };
   const publisher = new DiagnosticsPublisher(connection, documents, logError, about.documentation);
   const index = new WorkspaceIndex(host, workspaces, documents, logError);
+  const problems = new WorkspaceProblems(host, workspaces, documents, index, () => void connection.sendNotification(OPEN_PROBLEMS_CHANGED_NOTIFICATION), logError);
 
   /** Runs a request on the newest analysis of its document; a failure is logged and answered as an error. */
   function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, handler: (analysis: Analysis, params: P) => R, empty: R) {
@@ -130,6 +132,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
       const removed = new Set(event.removed.map((folder) => folder.uri));
       const kept = workspaces.allFolders.filter((folder) => !removed.has(folder.toString()));
       setFolders([...kept, ...event.added.map((folder) => URI.parse(folder.uri))]);
+      problems.clear();
       recheckAll();
     });
   });
@@ -145,6 +148,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
     workspaces.reset();
     settingsFiles.clear();
     index.clear();
+    problems.clear();
     recheckAll();
   });
 
@@ -160,6 +164,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
     const uri = URI.parse(uriText);
     await workspaces.forgetFile(uri);
     index.forget(uri);
+    problems.fileChanged(uri);
   }
 
   /**
@@ -168,10 +173,12 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
    * buffers cost nothing.
    */
   async function bibliographyChanged(uri: string): Promise<void> {
+    problems.fileChanged(URI.parse(uri));
     if (await workspaces.forgetFile(URI.parse(uri))) recheckAll();
   }
 
   function contentChanged(uri: string): void {
+    if (!isBibliographyBuffer(uri)) problems.documentChanged(uri);
     const changed = isBibliographyBuffer(uri) ? bibliographyChanged(uri) : publisher.schedule(uri);
     changed.catch(logError);
   }
@@ -185,7 +192,10 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
   connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
     if (!documents.closed(uri)) return;
     if (isBibliographyBuffer(uri)) bibliographyChanged(uri).catch(logError);
-    else publisher.clear(uri);
+    else {
+      publisher.clear(uri);
+      problems.documentChanged(uri);
+    }
   });
 
   const hoverFromAnalysis = onDocument('hover', (analysis, params: HoverParams) => {
@@ -248,6 +258,14 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
   async function isChecked(uri: string): Promise<boolean> {
     return documents.get(uri) !== undefined && (await documents.ownerOf(uri).then((owner) => owner.checked, () => true));
   }
+  connection.onRequest(OPEN_PROBLEMS_REQUEST, async () => {
+    try {
+      return await problems.list();
+    } catch (error) {
+      logError(error);
+      return new ResponseError(ErrorCodes.InternalError, `Tradecraft could not list the open problems: ${String(error)}`);
+    }
+  });
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
       return await index.symbols(params.query, token);

@@ -35,16 +35,12 @@ export class WorkspaceIndex {
 
   async symbols(query: string, token: CancellationToken): Promise<SymbolInformation[]> {
     const files: { uri: string; markers: IndexedMarker[] }[] = [];
-    const seen = new Set<string>();
-    for (const folder of this.workspaces.allFolders) {
-      const { settings } = await this.workspaces.stateOf(folder);
-      const list = await this.host.listFiles(folder, settings.include, settings.exclude);
-      for (let at = 0; at < list.length; at += READ_AT_ONCE) {
-        if (token.isCancellationRequested) return [];
-        const some = list.slice(at, at + READ_AT_ONCE);
-        for (const file of some) seen.add(file.toString());
-        files.push(...(await Promise.all(some.map(async (file) => ({ uri: file.toString(), markers: await this.orNone(file.toString(), () => this.markersOf(file)) })))));
-      }
+    const list = await this.listedFiles();
+    const seen = new Set(list.map((file) => file.toString()));
+    for (let at = 0; at < list.length; at += READ_AT_ONCE) {
+      if (token.isCancellationRequested) return [];
+      const some = list.slice(at, at + READ_AT_ONCE);
+      files.push(...(await Promise.all(some.map(async (file) => ({ uri: file.toString(), markers: await this.orNone(file.toString(), () => this.markersOf(file)) })))));
     }
     for (const document of this.documents.all().filter((open) => !seen.has(open.uri))) {
       files.push({ uri: document.uri, markers: await this.orNone(document.uri, () => this.openMarkers(document.uri)) });
@@ -54,6 +50,16 @@ export class WorkspaceIndex {
       kind: SYMBOL_KIND[symbol.outline],
       location: { uri: symbol.uri, range: symbol.range },
     }));
+  }
+
+  /** The Markdown files of every workspace folder that its `include`/`exclude` settings take in, each once. */
+  async listedFiles(): Promise<URI[]> {
+    const files = new Map<string, URI>();
+    for (const folder of this.workspaces.allFolders) {
+      const { settings } = await this.workspaces.stateOf(folder);
+      for (const file of await this.host.listFiles(folder, settings.include, settings.exclude)) files.set(file.toString(), file);
+    }
+    return [...files.values()];
   }
 
   private async orNone(uri: string, markers: () => Promise<IndexedMarker[]>): Promise<IndexedMarker[]> {

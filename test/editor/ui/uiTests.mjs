@@ -1,7 +1,7 @@
 // UI tests: the packaged extension (tradecraft.vsix, `npm run package`) installed into code-server
 // as a user installs it, a workspace that is a temporary copy of examples/, and a headless Chromium
 // driven by Playwright through what a user sees: the Problems view, a source's hover, a claim's
-// hover, the outline and the completion list after `[@`, once in a light and once in a dark theme.
+// hover, the outline, the explorer's view of open problems and the completion list after `[@`, once in a light and once in a dark theme.
 // Each step saves a screenshot into a folder the run names (TRADECRAFT_SCREENSHOTS, else a new
 // folder under the OS temp folder); look at them: raw Markdown in a hover, cut-off text or
 // unreadable colours are bugs.
@@ -122,6 +122,7 @@ async function checkInThemes(expected) {
       await step('hover-source', () => checkSourceHover(page));
       await step('hover-claim', () => checkClaimHover(page));
       await step('outline', () => checkOutline(page));
+      await step('open-problems', () => checkOpenProblems(page));
       await step('preview', () => checkPreview(page));
       await closePreview(page);
       await step('completion', () => checkCompletion(page));
@@ -225,6 +226,21 @@ async function checkOutline(page) {
   for (const id of ['e-decree', 'c-vague', 'c-background', 'h-yermak']) {
     await outline.locator('.monaco-list-row', { hasText: `${id} — ` }).first().waitFor({ timeout: 10_000 });
   }
+}
+
+/** The explorer's Tradecraft view lists the example's unsupported claim and untested hypothesis under its file. */
+async function checkOpenProblems(page) {
+  await runCommand(page, 'Explorer: Focus on Tradecraft View');
+  const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Tradecraft/ }) });
+  await view.locator('.monaco-list-row', { hasText: `${DOCUMENT}` }).first().waitFor({ timeout: 60_000 });
+  for (const id of ['c-deep-state', 'h-region']) await view.locator('.monaco-list-row', { hasText: id }).first().waitFor({ timeout: 30_000 });
+  // The outline folded away, the view has the side bar's height for the picture.
+  const outline = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'Outline' });
+  if ((await outline.count()) > 0) await outline.click();
+  await view.locator('.monaco-list-row', { hasText: 'h-region' }).first().click();
+  await page.locator('.statusbar-item', { hasText: `Ln ${lineOf(':hypothesis[Status: Kyiv')},` }).waitFor({ timeout: 30_000 });
+  // VS Code shows a view's badge on its container's icon: the Explorer's, which has no other.
+  await page.locator('.activitybar .badge', { hasText: /^2$/ }).first().waitFor({ timeout: 10_000 });
 }
 
 /** The Markdown preview beside the document renders the markers (the extension's markdown-it plugin), and is closed again. */
