@@ -69,6 +69,7 @@ export { RenameError } from './features/rename.js';
 export { defaultSeverityOf, documentationLinks, type DocumentationLinks } from './rules/index.js';
 export { isInside } from './links/classifyLink.js';
 export { documentSummary } from './views/summary.js';
+export { evidenceMatrix } from './views/evidenceMatrix.js';
 
 export interface ServiceOptions {
   readonly host: Host;

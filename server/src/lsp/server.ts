@@ -19,8 +19,8 @@ import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import type { Host } from '../host.js';
 import type { PackageInfo } from '../node/packageInfo.js';
-import { DOCUMENT_SUMMARY_REQUEST, type DocumentSummaryParams } from '../protocol.js';
-import { documentSummary, editorFeatures as features, RenameError } from '../service.js';
+import { DOCUMENT_SUMMARY_REQUEST, EVIDENCE_MATRIX_REQUEST, type DocumentSummaryParams, type EvidenceMatrixParams } from '../protocol.js';
+import { documentSummary, editorFeatures as features, evidenceMatrix, RenameError } from '../service.js';
 import {
   toLspCodeAction,
   toLspCompletionList,
@@ -237,6 +237,9 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
   const summaryFromAnalysis = onDocument('documentSummary', documentSummary, null);
   connection.onRequest(DOCUMENT_SUMMARY_REQUEST, async (params: DocumentSummaryParams, token: CancellationToken) =>
     (await isChecked(params.textDocument.uri)) ? summaryFromAnalysis(params, token) : null);
+  const matrixFromAnalysis = onDocument('evidenceMatrix', evidenceMatrix, null);
+  connection.onRequest(EVIDENCE_MATRIX_REQUEST, async (params: EvidenceMatrixParams, token: CancellationToken) =>
+    (await isChecked(params.textDocument.uri)) ? matrixFromAnalysis(params, token) : null);
 
   /** Whether the settings let an open document be checked; when they cannot be read, the request says why. */
   async function isChecked(uri: string): Promise<boolean> {
