@@ -113,6 +113,8 @@ export interface EvidenceMatrix {
   readonly rowRanges: readonly DocumentRange[];
   /** The working sources each row cites itself (`@key: title`, or a link's URL), in the order of `rows`. */
   readonly rowSources: readonly (readonly string[])[];
+  /** What the scores and the statuses disagree on, and the indicators not scored until observed: a sentence each, as every format says them. */
+  readonly notes: readonly string[];
   /** The matrix as `tradecraft matrix --format markdown` writes it (rows by diagnosticity). */
   readonly markdown: string;
   /** The argument map as `tradecraft map --format mermaid` writes it. */

@@ -62,6 +62,11 @@ describe('the evidence matrix over the protocol (tradecraft/evidenceMatrix)', ()
     assert.deepEqual([us.score, us.consistent, us.leastRefuted], [2, 1, false]);
     assert.deepEqual(matrix.favoredNotLeastRefuted.map((ref) => ref.id), ['h-us']);
     assert.match(matrix.markdown, /h-us is marked favored but is not the least refuted/);
+    assert.deepEqual(matrix.notes, [
+      'h-us is marked favored but is not the least refuted (least refuted: h-yermak, h-requests).',
+      'h-yermak is marked rejected but is the least refuted (tied).',
+      'h-requests is marked rejected but is the least refuted (tied).',
+    ]);
   });
 
   it('answers an empty matrix for a document without markers, and null for one the settings leave out or that is not open', async () => {

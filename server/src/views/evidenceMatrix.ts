@@ -6,6 +6,7 @@ import type { DocumentRange, EvidenceMatrix } from '../protocol.js';
 import { argumentMap } from './argumentMap.js';
 import { formatMapMermaid } from './formats/mapMermaid.js';
 import { formatMatrixMarkdown } from './formats/matrixMarkdown.js';
+import { disagreements, notObservedLine } from './formats/matrixWords.js';
 import { diagnosticOrder, inOrder, matrixWithMarkers } from './matrix.js';
 
 /** The evidence matrix of one analysed document as the editor shows and copies it. */
@@ -21,6 +22,7 @@ export function evidenceMatrix(analysis: Analysis): EvidenceMatrix {
     hypothesisRanges: columns.map(rangeOf),
     rowRanges: rows.map(rangeOf),
     rowSources: rows.map((marker) => sourcesOf(analysis, marker)),
+    notes: [notObservedLine(view) ?? [], disagreements(view)].flat(),
     markdown: formatMatrixMarkdown([{ path, view: inOrder(view, 'diagnosticity') }]),
     mermaid: formatMapMermaid([{ path, view: argumentMap(analysis) }]),
   };
