@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
+import { matrixCommands } from './matrixCommands.js';
 import { extendMarkdownIt, refreshPreviewOnDiagnostics } from './preview.js';
-import { DOCUMENT_SUMMARY_REQUEST, SHOW_MARKERS_COMMAND, type DocumentSummary, type DocumentSummaryParams } from '../../server/src/protocol.js';
+import { DOCUMENT_SUMMARY_REQUEST, EVIDENCE_MATRIX_REQUEST, SHOW_MARKERS_COMMAND, type DocumentSummary, type DocumentSummaryParams, type EvidenceMatrix, type EvidenceMatrixParams } from '../../server/src/protocol.js';
 import { showMarkersCommand } from './showMarkers.js';
 import { SummaryStatusBar } from './statusBar.js';
 
@@ -58,6 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
   context.subscriptions.push(
     new SummaryStatusBar((uri) =>
       languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
+    ),
+    ...matrixCommands(context.extensionUri, (uri) =>
+      languageClient.sendRequest<EvidenceMatrix | null>(EVIDENCE_MATRIX_REQUEST, { textDocument: { uri: uri.toString() } } satisfies EvidenceMatrixParams),
     ),
   );
   return { extendMarkdownIt };
