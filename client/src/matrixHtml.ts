@@ -69,7 +69,7 @@ export function notAnalysisBody(name: string): string {
 
 function orderButtons(order: RowOrder): string {
   const button = (value: RowOrder, label: string) => `<button type="button" data-order="${value}" aria-pressed="${value === order}">${label}</button>`;
-  return `<div class="order" role="group" aria-label="Order of the rows">Rows: ${button('diagnosticity', 'most diagnostic first')}${button('document', 'in document order')}</div>\n`;
+  return `<div class="order" role="group" aria-label="Order of the rows">Sort rows: ${button('diagnosticity', 'most diagnostic first')}${button('document', 'in document order')}</div>\n`;
 }
 
 function legend(): string {
@@ -79,7 +79,7 @@ function legend(): string {
 function hypothesisHeader(column: MatrixHypothesis, index: number): string {
   const flags = [column.leastRefuted ? 'least refuted' : column.weighed ? '' : 'not weighed'].filter(Boolean);
   const tooltip = `${nameOf(column)} (line ${column.line}): ${column.text}\nStatus ${column.status}, score ${column.score}. Click to show it in the editor.`;
-  return `<th scope="col" class="hypothesis${column.leastRefuted ? ' least' : ''}" data-reveal="hypothesis:${index}" tabindex="0" title="${escapeHtml(tooltip)}">`
+  return `<th scope="col" class="hypothesis" data-reveal="hypothesis:${index}" tabindex="0" title="${escapeHtml(tooltip)}">`
     + `<span class="name">${escapeHtml(nameOf(column))}</span><span class="text">${escapeHtml(column.text)}</span>`
     + `<span class="facts">${escapeHtml(column.status)} · score ${column.score}</span>${flags.map((flag) => `<span class="flag">${flag}</span>`).join('')}</th>`;
 }
