@@ -53,6 +53,18 @@ describe('Tradecraft: Show Evidence Matrix', function () {
     assert.deepEqual(shown.matrix.favoredNotLeastRefuted.map((ref) => ref.id), ['h-us']);
     assert.equal(matrixTabs().length, 1, 'one panel');
   });
+
+  it('keeps the example\'s matrix while the active editor is no analysis', async function () {
+    const plain = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n\nNothing marked here.\n' });
+    await vscode.window.showTextDocument(plain, vscode.ViewColumn.One);
+    try {
+      const shown = await vscode.commands.executeCommand('tradecraft.showEvidenceMatrix');
+      assert.equal(shown.uri, document.uri.toString());
+      assert.equal(shown.title, 'Evidence Matrix: policy-shift-toward-belarus.md');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });
 
 describe('Tradecraft: Copy Evidence Matrix as Markdown, Copy Argument Map as Mermaid', function () {
