@@ -3,9 +3,10 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
 import { exportCommand } from './exportCommands.js';
+import { matrixCommands } from './matrixCommands.js';
 import { OpenProblemsView } from './openProblems.js';
 import { markdownItExtender, PreviewSourceLinks, refreshPreviewOnDiagnostics } from './preview.js';
-import { DOCUMENT_SUMMARY_REQUEST, EXPORT_REQUEST, SHOW_MARKERS_COMMAND, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../../server/src/protocol.js';
+import { DOCUMENT_SUMMARY_REQUEST, EVIDENCE_MATRIX_REQUEST, EXPORT_REQUEST, SHOW_MARKERS_COMMAND, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type EvidenceMatrix, type EvidenceMatrixParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../../server/src/protocol.js';
 import { showMarkersCommand } from './showMarkers.js';
 import { SummaryStatusBar } from './statusBar.js';
 
@@ -62,6 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
   context.subscriptions.push(
     new SummaryStatusBar((uri) =>
       languageClient.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { textDocument: { uri: uri.toString() } } satisfies DocumentSummaryParams),
+    ),
+    ...matrixCommands(context.extensionUri, (uri) =>
+      languageClient.sendRequest<EvidenceMatrix | null>(EVIDENCE_MATRIX_REQUEST, { textDocument: { uri: uri.toString() } } satisfies EvidenceMatrixParams),
     ),
   );
   const exportOf = (params: ExportParams) => languageClient.sendRequest<ExportResult | null>(EXPORT_REQUEST, params);

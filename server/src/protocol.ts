@@ -91,7 +91,7 @@ export interface OpenProblem {
   /** The marker's text, white space collapsed, shortened to a label's length. */
   readonly text: string;
   /** The diagnostic's range: the marker's opening (zero-based, UTF-16, as LSP counts). */
-  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+  readonly range: DocumentRange;
 }
 
 export interface OpenProblemsOfFile {
@@ -105,4 +105,88 @@ export interface OpenProblems {
   readonly files: readonly OpenProblemsOfFile[];
   /** While files are still being checked: how many of all the workspace's are done. */
   readonly checking?: { readonly done: number; readonly total: number };
+}
+
+/**
+ * Asks for the evidence matrix of an open document, from the server's newest analysis of it;
+ * answered with an `EvidenceMatrix`, or null for a document the settings leave unchecked.
+ */
+export const EVIDENCE_MATRIX_REQUEST = 'tradecraft/evidenceMatrix';
+
+export interface EvidenceMatrixParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+/** A place in the document as LSP gives it: 0-based lines, UTF-16 characters. */
+export interface DocumentRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+/** A marker as the matrix names it. */
+export interface MatrixMarker {
+  readonly kind: string;
+  /** Null for a marker without an id. */
+  readonly id: string | null;
+  /** Its content as plain text, white space collapsed. */
+  readonly text: string;
+  /** 1-based, of its opening. */
+  readonly line: number;
+}
+
+export type MatrixRating = 'consistent' | 'inconsistent' | 'none';
+
+export interface MatrixHypothesis extends MatrixMarker {
+  /** `open`, `favored`, `rejected` or `none`. */
+  readonly status: string;
+  /** The number of rows inconsistent with it. */
+  readonly score: number;
+  readonly consistent: number;
+  /** Some row weighs it (a hypothesis nothing weighs is not ranked). */
+  readonly weighed: boolean;
+  readonly leastRefuted: boolean;
+}
+
+export interface MatrixEvidenceRow extends MatrixMarker {
+  /** Its own content or attributes cite a working source. */
+  readonly sourced: boolean;
+  /** One rating a hypothesis, in the order of the hypotheses. */
+  readonly ratings: readonly MatrixRating[];
+  readonly inconsistent: number;
+  /** It rates every hypothesis alike (with at least two). */
+  readonly nonDiscriminating: boolean;
+  /** Removed alone, it would change which hypotheses are least refuted. */
+  readonly sensitive: boolean;
+}
+
+/**
+ * One document's evidence matrix: the fields of a document in `tradecraft matrix --format json
+ * --order document` (rows in document order), with what an editor needs besides.
+ */
+export interface EvidenceMatrix {
+  /** The document's path in its workspace folder (its file name outside one). */
+  readonly path: string;
+  readonly hypotheses: readonly MatrixHypothesis[];
+  readonly rows: readonly MatrixEvidenceRow[];
+  readonly notObserved: readonly MatrixMarker[];
+  readonly favoredNotLeastRefuted: readonly MatrixMarker[];
+  readonly rejectedLeastRefuted: readonly MatrixMarker[];
+  /** How the scores are computed, a sentence each. */
+  readonly scoring: readonly string[];
+  /** False for a document that does not use the language (its matrix is empty). */
+  readonly usesLanguage: boolean;
+  /** The indexes of `rows` sorted by diagnosticity, as `--order diagnosticity` sorts them. */
+  readonly diagnosticOrder: readonly number[];
+  /** Where each hypothesis's opening is written, in the order of `hypotheses`. */
+  readonly hypothesisRanges: readonly DocumentRange[];
+  /** Where each row's opening is written, in the order of `rows`. */
+  readonly rowRanges: readonly DocumentRange[];
+  /** The working sources each row cites itself (`@key: title`, or a link's URL), in the order of `rows`. */
+  readonly rowSources: readonly (readonly string[])[];
+  /** What the scores and the statuses disagree on, and the indicators not scored until observed: a sentence each, as every format says them. */
+  readonly notes: readonly string[];
+  /** The matrix as `tradecraft matrix --format markdown` writes it (rows by diagnosticity). */
+  readonly markdown: string;
+  /** The argument map as `tradecraft map --format mermaid` writes it. */
+  readonly mermaid: string;
 }

@@ -72,6 +72,7 @@ export { documentSummary } from './views/summary.js';
 export { sourceLinks } from './views/sourceLinks.js';
 export { exportDocument } from './export/exportDocument.js';
 export { openProblems } from './views/openProblems.js';
+export { evidenceMatrix } from './views/evidenceMatrix.js';
 
 export interface ServiceOptions {
   readonly host: Host;

@@ -19,8 +19,8 @@ import type { Analysis } from '../analysis/analysis.js';
 import { DocumentStore, isBibliographyBuffer, Superseded } from '../documentStore.js';
 import type { Host } from '../host.js';
 import type { PackageInfo } from '../node/packageInfo.js';
-import { DOCUMENT_SUMMARY_REQUEST, EXPORT_REQUEST, OPEN_PROBLEMS_CHANGED_NOTIFICATION, OPEN_PROBLEMS_REQUEST, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../protocol.js';
-import { documentSummary, editorFeatures as features, exportDocument, RenameError, sourceLinks } from '../service.js';
+import { DOCUMENT_SUMMARY_REQUEST, EVIDENCE_MATRIX_REQUEST, EXPORT_REQUEST, OPEN_PROBLEMS_CHANGED_NOTIFICATION, OPEN_PROBLEMS_REQUEST, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type EvidenceMatrix, type EvidenceMatrixParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../protocol.js';
+import { documentSummary, editorFeatures as features, evidenceMatrix, exportDocument, RenameError, sourceLinks } from '../service.js';
 import {
   toLspCodeAction,
   toLspCompletionList,
@@ -246,6 +246,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
   connection.onCodeLens(onDocument('codeLens', (analysis, params) => features.supportLenses(analysis).map((lens) => toLspCodeLens(lens, params.textDocument.uri)), []));
   connection.onRequest(DOCUMENT_SUMMARY_REQUEST, onCheckedDocument<DocumentSummaryParams, DocumentSummary>('documentSummary', documentSummary));
   connection.onRequest(SOURCE_LINKS_REQUEST, onCheckedDocument<SourceLinksParams, SourceLinks>('sourceLinks', sourceLinks));
+  connection.onRequest(EVIDENCE_MATRIX_REQUEST, onCheckedDocument<EvidenceMatrixParams, EvidenceMatrix>('evidenceMatrix', evidenceMatrix));
   connection.onRequest(EXPORT_REQUEST, onCheckedDocument<ExportParams, ExportResult>('export', (analysis, params) => exportDocument(analysis, params)));
 
   /** A request of Tradecraft's own on an open document: null for one the settings leave unchecked. */

@@ -63,6 +63,11 @@ export const SCORING = [
 ] as const;
 
 export function matrixView(analysis: Analysis): MatrixView {
+  return matrixWithMarkers(analysis).view;
+}
+
+/** The view with the markers of its columns and of its rows, in the view's order (what an editor reveals). */
+export function matrixWithMarkers(analysis: Analysis): { view: MatrixView; columns: readonly Marker[]; rows: readonly Marker[] } {
   const hypotheses = markersOfKind(analysis, 'hypothesis');
   const ratingsOf = (marker: Marker): Rating[] => hypotheses.map((hypothesis) => rating(analysis, marker, hypothesis));
   const weighers = analysis.syntax.usesLanguage ? analysis.syntax.model.markers.filter((marker) => !marker.isEmpty) : [];
@@ -88,7 +93,7 @@ export function matrixView(analysis: Analysis): MatrixView {
     sensitive: !sameSet(leastRefuted(grid.filter((_, other) => other !== r), weighed), least),
   }));
   const withStatus = (status: string, isLeast: boolean) => columns.filter((column) => column.status === status && column.leastRefuted === isLeast).map(plainRef);
-  return {
+  const view: MatrixView = {
     hypotheses: columns,
     rows,
     notObserved: markersOfKind(analysis, 'indicator').filter((indicator) => namesHypothesis(analysis, indicator) && ratingsOf(indicator).every((value) => value === 'none')).map((indicator) => markerRef(analysis, indicator)),
@@ -96,6 +101,7 @@ export function matrixView(analysis: Analysis): MatrixView {
     rejectedLeastRefuted: withStatus('rejected', true),
     scoring: SCORING,
   };
+  return { view, columns: hypotheses, rows: rated.map(({ marker }) => marker) };
 }
 
 /** What the support graph says `marker` does to `hypothesis` (an indicator not observed does nothing). */
@@ -129,7 +135,12 @@ function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
  * inconsistent ratings first (as Open Source ACH sorts), then document order; or as written.
  */
 export function inOrder(view: MatrixView, order: MatrixOrder): MatrixView {
-  return order === 'document' ? view : { ...view, rows: [...view.rows].sort(byDiagnosticity) };
+  return order === 'document' ? view : { ...view, rows: diagnosticOrder(view).map((i) => view.rows[i]!) };
+}
+
+/** The indexes of the view's rows (in document order) sorted by diagnosticity, as `inOrder` sorts them. */
+export function diagnosticOrder(view: MatrixView): number[] {
+  return view.rows.map((_, i) => i).sort((a, b) => byDiagnosticity(view.rows[a]!, view.rows[b]!));
 }
 
 function byDiagnosticity(a: MatrixRow, b: MatrixRow): number {

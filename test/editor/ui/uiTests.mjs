@@ -1,7 +1,8 @@
 // UI tests: the packaged extension (tradecraft.vsix, `npm run package`) installed into code-server
 // as a user installs it, a workspace that is a temporary copy of examples/, and a headless Chromium
 // driven by Playwright through what a user sees: the Problems view, a source's hover, a claim's
-// hover, the outline, the explorer's view of open problems and the completion list after `[@`, once in a light and once in a dark theme.
+// hover, the outline, the preview, the explorer's view of open problems, the completion list after `[@`
+// and the evidence matrix, once in a light and once in a dark theme.
 // Each step saves a screenshot into a folder the run names (TRADECRAFT_SCREENSHOTS, else a new
 // folder under the OS temp folder); look at them: raw Markdown in a hover, cut-off text or
 // unreadable colours are bugs.
@@ -17,10 +18,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { codeServerToolchain } from '../toolchain.mjs';
 import { installExtension, runEnvironment, startCodeServer } from './codeServer.mjs';
-import { goTo, hover, openFile, openWorkbench, pickColourTheme, problems, runCommand, tokenColour, tokenOnLine } from './workbench.mjs';
+import { goTo, hover, openFile, openWorkbench, pickColourTheme, problems, quickOpen, runCommand, tokenColour, tokenOnLine } from './workbench.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const DOCUMENT = 'policy-shift-toward-belarus.md';
+// An analysis whose marker text is HTML that would run a script if the matrix inserted it as HTML.
+const HOSTILE_DOCUMENT = 'hostile-text.md';
+const HOSTILE_TEXT = '<img src=x onerror=alert(1)>';
 const THEMES = [
   { name: 'Light Modern', slug: 'light', workbenchClass: 'vscode-theme-defaults-themes-light_modern-json' },
   { name: 'Dark Modern', slug: 'dark', workbenchClass: 'vscode-theme-defaults-themes-dark_modern-json' },
@@ -44,6 +48,7 @@ const env = runEnvironment(run);
 process.env.TMPDIR = env.TMPDIR; // for Playwright's own temporary files
 const workspace = join(run, 'workspace');
 cpSync(join(root, 'examples'), workspace, { recursive: true });
+writeFileSync(join(workspace, HOSTILE_DOCUMENT), `:hypothesis[${HOSTILE_TEXT}]{#h1}\n\n:evidence[Weighs it, [the decree](https://example.org/decree)]{#e1 for=h1}\n`);
 const extensionsDir = join(run, 'x');
 const serverLog = [];
 const started = Date.now();
@@ -127,6 +132,14 @@ async function checkInThemes(expected) {
       await closePreview(page);
       await step('completion', () => checkCompletion(page));
       await revertDocument(page);
+      // The bottom panel hidden, the matrix has the editor's height for its picture.
+      await runCommand(page, 'View: Toggle Panel Visibility');
+      await step('matrix', async () => {
+        await checkMatrix(page, index === 0);
+        await shootPanel(page, 'Evidence Matrix', join(screenshots, `${theme.slug}-matrix-panel.png`));
+        await closeTab(page, 'Evidence Matrix');
+      });
+      await runCommand(page, 'View: Toggle Panel Visibility');
     }
   } finally {
     await browser.close().catch(() => undefined);
@@ -274,6 +287,63 @@ async function checkCompletion(page) {
   for (const key of ['preiherman2026', 'wef-2026', 'opu-decree-2026']) {
     await suggestions.filter({ hasText: key }).first().waitFor({ timeout: 30_000 });
   }
+}
+
+/**
+ * The evidence matrix beside the document: its rows and columns, each cell's words for a screen
+ * reader, a click on a row selects the marker in the editor; in the first theme, a hostile text of
+ * another analysis shown as text, then the matrix follows back to the document.
+ */
+async function checkMatrix(page, withHostileText) {
+  if (withHostileText) {
+    await quickOpen(page, HOSTILE_DOCUMENT);
+    await runCommand(page, 'Tradecraft: Show Evidence Matrix');
+    const hostile = await matrixFrame(page, (frame) => frame.locator('#matrix th .text', { hasText: HOSTILE_TEXT }).count());
+    assert((await hostile.locator('#matrix img').count()) === 0, 'the marker text is shown as text, not as HTML');
+    await quickOpen(page, DOCUMENT);
+  } else {
+    await runCommand(page, 'Tradecraft: Show Evidence Matrix');
+  }
+  const frame = await matrixFrame(page, (candidate) => candidate.locator('#matrix h1', { hasText: DOCUMENT }).count());
+  assert((await frame.locator('#matrix tbody tr').count()) === 6, 'six rows');
+  assert((await frame.locator('#matrix th.hypothesis').count()) === 4, 'four hypotheses');
+  assert((await frame.locator('#matrix td.rating[aria-label="inconsistent"]').count()) === 3, 'three cells read "inconsistent"');
+  await frame.locator('#matrix tr[data-reveal]', { hasText: 'e-us-track' }).click();
+  await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${lineOf('{#e-us-track')}, Col \\d+ \\(\\d+ selected\\)$`) }).waitFor({ timeout: 30_000 });
+  await page.mouse.move(0, 0);
+}
+
+/** The frame of the matrix webview once `shows` counts something in it. */
+function matrixFrame(page, shows) {
+  return waitFor('the evidence matrix to render', async () => {
+    for (const frame of page.frames()) {
+      if ((await shows(frame).catch(() => 0)) > 0) return frame;
+    }
+    return undefined;
+  }, async () => page.frames().map((frame) => frame.url()));
+}
+
+/**
+ * A screenshot of the editor group whose tab is `title`, widened for the picture (a double click
+ * on a tab expands its group; the palette's keys would go to the webview it focuses) and put back.
+ */
+async function shootPanel(page, title, path) {
+  const group = page.locator('.editor-group-container', { has: page.locator('.tab', { hasText: title }) });
+  const narrow = (await group.boundingBox()).width;
+  await page.locator('.tab', { hasText: title }).dblclick();
+  await waitFor('the group to widen', async () => ((await group.boundingBox()).width > narrow * 1.3 ? true : undefined), async () => (await group.boundingBox()).width, 10_000);
+  await page.mouse.move(0, 0);
+  for (const frame of page.frames()) await frame.evaluate(() => window.scrollTo(0, 0)).catch(() => undefined);
+  await page.screenshot({ path, clip: await group.boundingBox() });
+  await page.locator('.tab', { hasText: title }).dblclick();
+}
+
+/** Closes a tab with the middle button: the palette's keys would go to the webview it shows. */
+async function closeTab(page, title) {
+  const tab = page.locator('.tab', { hasText: title });
+  await tab.click({ button: 'middle' });
+  await tab.waitFor({ state: 'detached', timeout: 30_000 });
+  await page.mouse.move(0, 0); // else the tab that takes its place shows its tooltip in the next picture
 }
 
 /** Takes back what checkCompletion typed. */

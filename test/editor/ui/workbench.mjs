@@ -19,6 +19,13 @@ export async function openFile(page, name) {
   await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor(WAIT);
 }
 
+/** Opens a file of the workspace through Quick Open (the explorer may be folded away); resolves once its tab is active. */
+export async function quickOpen(page, name) {
+  await quickInput(page, 'Control+P', name);
+  await pick(page, name);
+  await page.locator('.tab.active', { hasText: name }).waitFor(WAIT);
+}
+
 async function quickInput(page, keys, text) {
   await page.keyboard.press(keys);
   const input = page.locator('.quick-input-widget input');

@@ -2,7 +2,7 @@ import { wrapWords } from '../../text/textHelpers.js';
 import type { MarkerKind } from '../../language/markerKinds.js';
 import type { MapEdge } from '../../views/argumentMap.js';
 import type { ViewDocument } from '../viewPages.js';
-import { edgeLabel, mapParts, nodeLines } from './mapWords.js';
+import { edgeLabel, mapParts, nodeLines } from '../../views/formats/mapWords.js';
 
 /** The longest line of a node's text: Graphviz does not wrap labels. */
 const DOT_LINE = 28;

@@ -1,6 +1,6 @@
 import { SCORING, type MatrixView } from '../../views/matrix.js';
 import type { ViewDocument } from '../viewPages.js';
-import { columnLabel, columnNotes, disagreements, LEGEND, MATRIX_TITLE, nameOf, notObservedLine, RATING_MARKS, rowNotes } from './matrixWords.js';
+import { columnLabel, columnNotes, disagreements, LEGEND, MATRIX_TITLE, nameOf, notObservedLine, RATING_MARKS, rowNotes } from '../../views/formats/matrixWords.js';
 
 /**
  * The matrix as one standalone HTML page: no script and nothing fetched (its content security

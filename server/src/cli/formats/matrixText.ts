@@ -1,7 +1,7 @@
 import { wrapWords } from '../../text/textHelpers.js';
 import { SCORING, type MatrixView } from '../../views/matrix.js';
 import type { ViewDocument } from '../viewPages.js';
-import { columnLabel, columnNotes, disagreements, LEGEND, MATRIX_TITLE, nameOf, notObservedLine, RATING_MARKS, rowNotes } from './matrixWords.js';
+import { columnLabel, columnNotes, disagreements, LEGEND, MATRIX_TITLE, nameOf, notObservedLine, RATING_MARKS, rowNotes } from '../../views/formats/matrixWords.js';
 import { printable } from './text.js';
 
 /** The widest line the text format prints: its last column is cut to fit. */

@@ -1,4 +1,5 @@
 import { capitalize } from '../../text/textHelpers.js';
+import { escapeMarkdown } from '../../views/formats/markdownEscape.js';
 import type { Cell, ViewPage, ViewTable } from '../viewPages.js';
 
 /** A view as GitHub-flavoured Markdown: a section a document, a GFM table a table. */
@@ -21,13 +22,4 @@ function tableMarkdown(table: ViewTable): string {
 
 function cellMarkdown(cell: Cell): string {
   return typeof cell === 'string' ? escapeMarkdown(cell) : cell.map(escapeMarkdown).join('; ');
-}
-
-/**
- * Document text as literal Markdown on one line: the characters that could open emphasis, code,
- * a link, HTML, an entity, strikethrough, a heading's closing or end a cell are escaped; line
- * breaks and other control characters become spaces.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/[\\`*_[\]<>|&~#]/g, (character) => `\\${character}`);
 }

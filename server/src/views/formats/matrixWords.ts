@@ -1,6 +1,6 @@
 import { firstWords } from '../../text/textHelpers.js';
-import type { MarkerRef } from '../../views/markerRef.js';
-import type { MatrixColumn, MatrixRow, MatrixView, Rating } from '../../views/matrix.js';
+import type { MarkerRef } from '../markerRef.js';
+import type { MatrixColumn, MatrixRow, MatrixView, Rating } from '../matrix.js';
 
 /** What every format of the matrix says in the same words. */
 

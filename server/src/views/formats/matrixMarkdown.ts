@@ -1,14 +1,14 @@
-import { SCORING, type MatrixView } from '../../views/matrix.js';
-import type { ViewDocument } from '../viewPages.js';
+import { SCORING, type MatrixView } from '../matrix.js';
+import { escapeMarkdown } from './markdownEscape.js';
+import type { NamedView } from './namedView.js';
 import { columnLabel, columnNotes, disagreements, LEGEND, MATRIX_TITLE, nameOf, notObservedLine, RATING_MARKS, rowNotes } from './matrixWords.js';
-import { escapeMarkdown } from './viewMarkdown.js';
 
 /** The matrix as GitHub-flavoured Markdown: a section a document, the hypotheses and the rows as GFM tables. */
-export function formatMatrixMarkdown(documents: readonly ViewDocument<'matrix'>[]): string {
+export function formatMatrixMarkdown(documents: readonly NamedView<MatrixView>[]): string {
   return documents.map(documentMarkdown).join('\n');
 }
 
-function documentMarkdown({ path, view }: ViewDocument<'matrix'>): string {
+function documentMarkdown({ path, view }: NamedView<MatrixView>): string {
   const heading = `## ${escapeMarkdown(path)}: ${MATRIX_TITLE}\n\n`;
   if (view.hypotheses.length === 0) return `${heading}No hypotheses.\n`;
   const notes = [notObservedLine(view), ...disagreements(view)].filter((line) => line !== undefined);

@@ -1,5 +1,5 @@
-import type { MapEdge, MapNode } from '../../views/argumentMap.js';
-import type { ViewDocument } from '../viewPages.js';
+import type { ArgumentMap, MapEdge, MapNode } from '../argumentMap.js';
+import type { NamedView } from './namedView.js';
 
 /** What both formats of the argument map write in the same words. */
 
@@ -24,7 +24,7 @@ export function nodeName(documentIndex: number, markerIndex: number): string {
 }
 
 /** Each document's nodes and edges, named for the graph; a subgraph each only when there are several. */
-export function mapParts(documents: readonly ViewDocument<'map'>[]): { path: string; clustered: boolean; nodes: { name: string; node: MapNode }[]; edges: { from: string; to: string; edge: MapEdge }[] }[] {
+export function mapParts(documents: readonly NamedView<ArgumentMap>[]): { path: string; clustered: boolean; nodes: { name: string; node: MapNode }[]; edges: { from: string; to: string; edge: MapEdge }[] }[] {
   return documents.map(({ path, view }, d) => ({
     path,
     clustered: documents.length > 1,

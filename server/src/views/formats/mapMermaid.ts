@@ -1,6 +1,6 @@
 import type { MarkerKind } from '../../language/markerKinds.js';
-import type { MapEdge } from '../../views/argumentMap.js';
-import type { ViewDocument } from '../viewPages.js';
+import type { ArgumentMap, MapEdge } from '../argumentMap.js';
+import type { NamedView } from './namedView.js';
 import { edgeLabel, mapParts, nodeLines } from './mapWords.js';
 
 /** Each kind's shape: the brackets around a quoted label. */
@@ -25,7 +25,7 @@ const CLASSES = `  classDef claim fill:#e8f0fe,stroke:#1a56db,color:#111
  * a shape a kind, `for` a solid arrow, `against` a solid line ending in a cross drawn red,
  * `assumed by` and what an indicator not observed would do dotted; unsupported claims dashed red.
  */
-export function formatMapMermaid(documents: readonly ViewDocument<'map'>[]): string {
+export function formatMapMermaid(documents: readonly NamedView<ArgumentMap>[]): string {
   const lines = ['flowchart BT'];
   const against: number[] = [];
   let edgeCount = 0;
