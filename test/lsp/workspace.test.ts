@@ -12,7 +12,7 @@ import type { DocumentLink, DocumentSymbol, FoldingRange, SymbolInformation, Sym
 import { rangeOf } from './helpers.js';
 import { LspTestClient, positionOf } from './lspClient.js';
 
-const KEY = 20 as const;
+const CLAIM_CLASS = 5 as const;
 const FILE = 1 as const;
 const VARIABLE = 13 as const;
 const CONSTANT = 14 as const;
@@ -136,7 +136,7 @@ describe('workspace features over the protocol: outline, folding, links, workspa
         {
           name: 'c-outer — The outer claim spans many words that go…',
           detail: 'claim, supported',
-          kind: KEY,
+          kind: CLAIM_CLASS,
           range: { start: positionOf(OUTLINE, '::::claim'), end: outerEnd },
           selectionRange: rangeOf(OUTLINE, '::::claim{#c-outer}'),
           children: [
@@ -240,13 +240,13 @@ describe('workspace features over the protocol: outline, folding, links, workspa
         symbols.filter((s) => [open, fileUri('other.md'), fileUri('notes/deep.md')].includes(s.location.uri)).sort(byPlace);
       assert.deepEqual(inThese(await query('')), [
         symbol('h-deep — A deep hypothesis', VARIABLE, fileUri('notes/deep.md'), DEEP, ':hypothesis['),
-        symbol('c-fresh — Fresh text in the editor', KEY, open, OPEN_BUFFER, ':claim['),
+        symbol('c-fresh — Fresh text in the editor', CLAIM_CLASS, open, OPEN_BUFFER, ':claim['),
         symbol('e-fresh — Fresh evidence', FILE, open, OPEN_BUFFER, ':evidence['),
-        symbol('c-secret — Sanctions were eased in secret', KEY, fileUri('other.md'), OTHER, ':claim['),
+        symbol('c-secret — Sanctions were eased in secret', CLAIM_CLASS, fileUri('other.md'), OTHER, ':claim['),
         symbol('e-customs — Customs data for 2025', FILE, fileUri('other.md'), OTHER, '::evidence['),
       ].sort(byPlace));
       assert.deepEqual((await query('stale')).filter((s) => s.location.uri === open), [], 'the saved text of an open document is not used');
-      assert.deepEqual(await query('secret'), [symbol('c-secret — Sanctions were eased in secret', KEY, fileUri('other.md'), OTHER, ':claim[')]);
+      assert.deepEqual(await query('secret'), [symbol('c-secret — Sanctions were eased in secret', CLAIM_CLASS, fileUri('other.md'), OTHER, ':claim[')]);
       assert.deepEqual((await query('FRESH')).sort(byPlace).map((s) => s.name), ['c-fresh — Fresh text in the editor', 'e-fresh — Fresh evidence'], 'case ignored');
       assert.deepEqual(inThese(await query('cstmsdt')).map((s) => s.name), ['e-customs — Customs data for 2025'], 'characters in order');
       assert.deepEqual(inThese(await query('scrt')).map((s) => s.name), ['c-secret — Sanctions were eased in secret'], 'characters in order');
@@ -255,14 +255,14 @@ describe('workspace features over the protocol: outline, folding, links, workspa
 
     it('follow edits of an open document', async () => {
       await client.change(open, [{ text: ':claim[Renamed in the buffer]{#c-renamed}\n' }]);
-      assert.deepEqual(await query('renamed'), [symbol('c-renamed — Renamed in the buffer', KEY, open, ':claim[Renamed in the buffer]{#c-renamed}\n', ':claim[')]);
+      assert.deepEqual(await query('renamed'), [symbol('c-renamed — Renamed in the buffer', CLAIM_CLASS, open, ':claim[Renamed in the buffer]{#c-renamed}\n', ':claim[')]);
       assert.deepEqual(await query('fresh'), []);
       await client.change(open, [{ text: OPEN_BUFFER }]);
     });
 
     it('name a block marker by its id and first words, as the outline does', async () => {
       const found = (await query('c-outer')).filter((s) => s.location.uri === outline);
-      assert.deepEqual(found.map((s) => [s.name, s.kind, s.location.range.start]), [['c-outer — The outer claim spans many words that go…', KEY, positionOf(OUTLINE, '::::claim')]]);
+      assert.deepEqual(found.map((s) => [s.name, s.kind, s.location.range.start]), [['c-outer — The outer claim spans many words that go…', CLAIM_CLASS, positionOf(OUTLINE, '::::claim')]]);
     });
 
     it('list a block marker written without an attribute block', async () => {
@@ -283,7 +283,7 @@ describe('workspace features over the protocol: outline, folding, links, workspa
     it('give each marker its own id, when markers share a line or nest', async () => {
       const found = (await query('')).filter((s) => s.location.uri === fileUri('labels.md')).sort(byPlace);
       const idAndKind = found.slice(1).map((s) => [s.name.split(' — ')[0], s.kind]);
-      assert.deepEqual(idAndKind, [['Not identified', KEY], ['e-later', FILE], ['c-holder', KEY], ['e-nested', FILE]]);
+      assert.deepEqual(idAndKind, [['Not identified', CLAIM_CLASS], ['e-later', FILE], ['c-holder', CLAIM_CLASS], ['e-nested', FILE]]);
     });
   });
 });

@@ -2,7 +2,7 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import type { ListAttribute, ValueAttribute } from './attributes.js';
 
 /** The outline's kinds of symbol a marker kind can show as (the protocol layer maps them). */
-export type OutlineKind = 'key' | 'file' | 'variable' | 'constant' | 'event';
+export type OutlineKind = 'class' | 'file' | 'variable' | 'constant' | 'event';
 
 /** What the language says of one kind of marker. */
 export interface MarkerKindRow {
@@ -25,9 +25,10 @@ export interface MarkerKindRow {
   /** The values each of its value attributes may take; one left out does not belong on this kind. */
   readonly values: Readonly<Partial<Record<ValueAttribute, readonly string[]>>>;
   /**
-   * Chosen for their icons, which VS Code fixes per kind: a claim is a (key) judgement, evidence
-   * a document on file, a hypothesis a variable still to settle, an assumption a constant taken
-   * as given, an indicator an event to watch for. Markdown's headings are strings.
+   * Chosen for their icons, which VS Code fixes per kind: a claim, what the argument is made of,
+   * stands out as a class (not the text icon of Markdown's headings and of keys), evidence is a
+   * document on file, a hypothesis a variable still to settle, an assumption a constant taken as
+   * given, an indicator an event to watch for.
    */
   readonly outline: OutlineKind;
   /** The letter of the ids the "wrap in a marker" refactoring numbers (`c1`, `c2` …). */
@@ -56,7 +57,7 @@ const MARKER_KIND_ROWS = {
     expectsSource: false,
     takesNestedSupport: true,
     values: { confidence: CONFIDENCE_LEVELS },
-    outline: 'key',
+    outline: 'class',
     idPrefix: 'c',
   },
   evidence: {

@@ -36,7 +36,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 };
 
 export const SYMBOL_KIND: Readonly<Record<OutlineKind, SymbolKind>> = {
-  key: SymbolKind.Key,
+  class: SymbolKind.Class,
   file: SymbolKind.File,
   variable: SymbolKind.Variable,
   constant: SymbolKind.Constant,

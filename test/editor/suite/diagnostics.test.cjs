@@ -85,7 +85,7 @@ describe('Tradecraft in VS Code', function () {
     const walk = (list) => list.forEach((symbol) => (flat.push(symbol), walk(symbol.children ?? [])));
     walk(symbols);
     const byId = (id) => flat.find((symbol) => symbol.name.startsWith(`${id} — `));
-    assert.equal(byId('c-bottom-line')?.kind, vscode.SymbolKind.Key);
+    assert.equal(byId('c-bottom-line')?.kind, vscode.SymbolKind.Class);
     assert.equal(byId('e-decree')?.kind, vscode.SymbolKind.File);
     assert.equal(byId('h-us')?.kind, vscode.SymbolKind.Variable);
     const background = byId('c-background');
