@@ -190,6 +190,12 @@ describe('the open problems of a large workspace', () => {
   });
 
   it('answers a hover on an open document while the other files are analysed', async () => {
+    // What one of the files costs to analyse whole, on this machine under its present load: the hover must not wait for more.
+    const timed = Date.now();
+    const probe = await client.open('probe.md', generateAnalysis(200_000));
+    await client.currentDiagnostics(probe, 60_000);
+    const oneFile = Date.now() - timed;
+    await client.close(probe);
     const text = '---\nsources:\n  decree: https://example.org/decree\n---\n\n:evidence[The decree [@decree]]{#e1}\n';
     const uri = await client.open('open.md', text);
     await client.currentDiagnostics(uri);
@@ -201,6 +207,6 @@ describe('the open problems of a large workspace', () => {
     assert.match((hover?.contents as { value: string }).value, /example\.org\/decree/);
     const during = await client.request<OpenProblems>(OPEN_PROBLEMS_REQUEST, {});
     assert.ok(during.checking && during.checking.done < during.checking.total, `the background work was still going on: ${JSON.stringify(during.checking)}`);
-    assert.ok(waited < 500, `the hover waited ${waited} ms`);
+    assert.ok(waited < Math.max(oneFile, 100), `the hover waited ${waited} ms, the whole analysis of one of the files takes ${oneFile} ms`);
   });
 });
