@@ -73,6 +73,8 @@ export { sourceLinks } from './views/sourceLinks.js';
 export { exportDocument } from './export/exportDocument.js';
 export { openProblems } from './views/openProblems.js';
 export { evidenceMatrix } from './views/evidenceMatrix.js';
+export { readSeverityEntry } from './config/severity.js';
+export { resolveUserPath } from './config/paths.js';
 
 export interface ServiceOptions {
   readonly host: Host;
