@@ -9,6 +9,8 @@ export interface ServerSettings {
   readonly core: Settings;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  /** Whether the workspace is trusted: then the project file's bibliography is read wherever it is. */
+  readonly workspaceTrusted: boolean;
   /** Milliseconds from the last edit to new diagnostics. */
   readonly diagnosticsDelay: number;
 }
@@ -38,6 +40,7 @@ export function readClientSettings(raw: unknown, folder: URI, warn: (message: st
     },
     include: nonEmpty(stringList(section['include'], 'include', warn), DEFAULT_INCLUDE),
     exclude: stringList(section['exclude'] ?? DEFAULT_EXCLUDE, 'exclude', warn),
+    workspaceTrusted: trusted,
     diagnosticsDelay: readDelay(section['diagnosticsDelay'], warn),
   };
 }
