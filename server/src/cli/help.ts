@@ -12,6 +12,7 @@ Usage:
   tradecraft map [options] [PATHS...]           the argument map, as Mermaid or Graphviz text
   tradecraft export [options] FILE              the analysis for Pandoc and Quarto, or as plain Markdown
   tradecraft lsp [--stdio]                      the language server, for editors that speak LSP
+  tradecraft init                               write a commented .tradecraft.yaml here
   tradecraft --help | --version
 
 Run "tradecraft check --help" for the options of check, "tradecraft sources --help" (or
