@@ -36,7 +36,7 @@ function readConfigText(path: string, named: string | undefined): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
-    throw new UsageError(`--config ${named ?? path}: cannot read it: ${reason}. Name a ${CONFIG_FILE_NAME} that exists, or give --no-config.`);
+    throw new UsageError(`${named === undefined ? path : `--config ${named}`}: cannot read it: ${reason}. Name a ${CONFIG_FILE_NAME} that exists, or give --no-config.`);
   }
 }
 
