@@ -32,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
       { language: 'markdown', scheme: 'untitled' },
       // Bibliography files, so that documents are checked against unsaved edits of them too.
       { scheme: 'file', pattern: '**/*.{bib,bibtex,json,yaml,yml}' },
+      // The project configuration, so that its unsaved edits apply and its problems show in it.
+      { scheme: 'file', pattern: '**/.tradecraft.yaml' },
     ],
     outputChannel: output,
     middleware: { workspace: configurationMiddleware },

@@ -73,6 +73,10 @@ export { sourceLinks } from './views/sourceLinks.js';
 export { exportDocument } from './export/exportDocument.js';
 export { openProblems } from './views/openProblems.js';
 export { evidenceMatrix } from './views/evidenceMatrix.js';
+export { readSeverityEntry } from './config/severity.js';
+export { resolveUserPath } from './config/paths.js';
+export { CONFIG_FILE_NAME, EMPTY_CONFIG, readProjectConfig, type ConfigProblem, type ConfigReading } from './config/projectConfig.js';
+export { layerFileSelection, layerSettings, projectLayer } from './config/layers.js';
 
 export interface ServiceOptions {
   readonly host: Host;

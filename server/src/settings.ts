@@ -5,15 +5,19 @@ import type { StandardChoice } from './language/standards.js';
 export { isStandardChoice, STANDARD_CHOICES, type StandardChoice } from './language/standards.js';
 import type { Code, SeveritySetting } from './types.js';
 
-/** What the user configures: `tradecraft.*` in the editor, flags on the command line. */
+/**
+ * What the user configures: `tradecraft.*` in the editor, flags on the command line, and the
+ * project's `.tradecraft.yaml` for both (laid in `config/layers.ts`).
+ */
 export interface Settings {
   /** Severity overrides by code (`tradecraft.severity.<code>`, `--severity code=level`). */
   readonly severity: Readonly<Partial<Record<Code, SeveritySetting>>>;
   /** Bibliography files the user names (`tradecraft.bibliography`, `--bibliography`), read wherever they are. */
   readonly bibliography: readonly URI[];
   /**
-   * Bibliography files from an untrusted workspace's own settings: they count as named by the
-   * document, so they are read only inside the workspace.
+   * Bibliography files from an untrusted workspace's own settings, and those of `.tradecraft.yaml`
+   * on the command line and in an untrusted workspace: they count as named by the document, so
+   * they are read only inside the workspace.
    */
   readonly workspaceBibliography: readonly URI[];
   /**

@@ -29,7 +29,8 @@ try {
   const extension = join(unpacked, 'extension');
   const manifest = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
   const walkthroughMedia = manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps.flatMap((step) => [step.media.image, step.media.markdown].filter(Boolean)));
-  for (const file of ['readme.md', 'changelog.md', 'docs/diagnostics.md', manifest.icon, ...walkthroughMedia]) {
+  const schemas = manifest.contributes.yamlValidation.map((validation) => validation.url);
+  for (const file of ['readme.md', 'changelog.md', 'docs/diagnostics.md', manifest.icon, ...walkthroughMedia, ...schemas]) {
     if (!existsSync(join(extension, file))) fail(`the package holds no ${file}:\n${listing}`);
   }
   const images = [...readFileSync(join(extension, 'readme.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]*)\)|<img[^>]*src="([^"]*)"/g)].map((match) => match[1] ?? match[2]);

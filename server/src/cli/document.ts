@@ -24,6 +24,8 @@ export interface RunSettings {
   readonly severity: Readonly<Partial<Record<Code, SeveritySetting>>>;
   /** Absolute paths of the bibliography files every document may cite. */
   readonly bibliography: readonly string[];
+  /** Those of the project file: read only inside the workspace, as a document's own. */
+  readonly workspaceBibliography: readonly string[];
   /** The standard documents are held to unless their front matter chooses one. */
   readonly standards: StandardChoice;
 }
@@ -55,7 +57,7 @@ export interface DocumentOutcome<T> {
 }
 
 export function coreSettings(run: RunSettings): Settings {
-  return { severity: run.severity, bibliography: run.bibliography.map((file) => URI.file(file)), workspaceBibliography: [], standards: run.standards };
+  return { severity: run.severity, bibliography: run.bibliography.map((file) => URI.file(file)), workspaceBibliography: run.workspaceBibliography.map((file) => URI.file(file)), standards: run.standards };
 }
 
 /** Reads, analyses and runs the task on one document. Never rejects: a failure is the outcome. */

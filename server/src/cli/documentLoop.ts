@@ -1,11 +1,17 @@
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { availableParallelism, homedir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { URI } from 'vscode-uri';
+import { layerFileSelection, layerSettings, projectLayer } from '../config/layers.js';
+import { resolveUserPath } from '../config/paths.js';
 import { nodeHost } from '../node/nodeHost.js';
 import { createService, type ServiceOptions, type TradecraftService } from '../service.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import type { Console } from './check.js';
+import type { RunFlags } from './checkOptions.js';
 import { coreSettings, displayPath, processDocument, type DocumentOutcome, type RunSettings, type TaskName, type TaskResult } from './document.js';
-import { expandPaths } from './files.js';
+import { expandPaths, FOLDER_SCAN } from './files.js';
 import { printable } from './formats/text.js';
+import { loadProjectConfig } from './projectConfigFile.js';
 import { inWorkers } from './workers.js';
 
 /**
@@ -39,25 +45,34 @@ export async function forEachDocument<N extends TaskName>(
 
 
 /** What a command's options say of the run and of the files it reads. */
-export interface RunOptions extends Pick<RunSettings, 'severity' | 'standards'> {
-  readonly workspace: string | undefined;
-  readonly bibliography: readonly string[];
+export interface RunOptions extends RunFlags, Pick<RunSettings, 'severity'> {
   readonly paths: readonly string[];
 }
 
 /**
- * A command's run settings and files: its paths expanded (each one missing or skipped told on
- * stderr), its workspace and bibliography files resolved against `cwd`.
+ * A command's run settings and files: the project file's settings under the flags, its paths
+ * expanded (each one missing or skipped told on stderr), its workspace and bibliography files
+ * resolved against `cwd`. The workspace is `--workspace`, else the folder of the
+ * `.tradecraft.yaml` found above the current folder (the project's root), else the current folder.
  */
 export async function prepareRun(options: RunOptions, cwd: string, console: Console): Promise<{ run: RunSettings; files: readonly string[]; missing: readonly string[] }> {
+  const project = loadProjectConfig(options, cwd, console);
+  const fromProject = project ? layerSettings(DEFAULT_SETTINGS, projectLayer(project.config, URI.file(project.path), false)) : DEFAULT_SETTINGS;
+  const settings = layerSettings(fromProject, {
+    severity: options.severity,
+    bibliography: options.bibliography.map((file) => resolveUserPath(file, URI.file(cwd), homedir())),
+    standards: options.standards,
+  });
   const run: RunSettings = {
     cwd,
-    workspace: resolve(cwd, options.workspace ?? '.'),
-    severity: options.severity,
-    bibliography: options.bibliography.map((file) => resolve(cwd, file)),
-    standards: options.standards,
+    workspace: resolve(cwd, options.workspace ?? (project?.found ? dirname(project.path) : '.')),
+    severity: settings.severity,
+    bibliography: settings.bibliography.map((file) => file.fsPath),
+    workspaceBibliography: settings.workspaceBibliography.map((file) => file.fsPath),
+    standards: settings.standards,
   };
-  const { files, missing, skipped } = await expandPaths(options.paths, cwd);
+  const selection = project ? layerFileSelection(FOLDER_SCAN, project.config) : FOLDER_SCAN;
+  const { files, missing, skipped } = await expandPaths(options.paths, cwd, selection);
   for (const path of missing) console.err(`tradecraft: ${printable(path)}: no such file or folder\n`);
   for (const { path, reason } of skipped) console.err(`tradecraft: ${printable(displayPath(path, cwd))}: skipped: ${reason}\n`);
   return { run, files, missing };

@@ -3,25 +3,22 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportDocument } from '../export/exportDocument.js';
 import { EXPORT_TARGETS, type ExportTarget } from '../protocol.js';
-import { STANDARD_CHOICES, type StandardChoice } from '../language/standards.js';
+import { STANDARD_CHOICES } from '../language/standards.js';
 import { createService } from '../service.js';
 import type { Diagnostic } from '../types.js';
 import type { Console } from './check.js';
-import { oneOf, readCommandLine, SHARED_OPTIONS, UsageError } from './checkOptions.js';
+import { oneOf, readCommandLine, readRunFlags, SHARED_OPTIONS, UsageError, type RunFlags } from './checkOptions.js';
 import { coreSettings, withAnalysis } from './document.js';
 import { prepareRun } from './documentLoop.js';
 import { formatText } from './formats/text.js';
 import { nodeHost } from '../node/nodeHost.js';
 
-export interface ExportOptions {
+export interface ExportOptions extends RunFlags {
   readonly to: ExportTarget;
   /** The file to write; stdout without one. */
   readonly output: string | undefined;
   readonly force: boolean;
   readonly citeLinks: boolean;
-  readonly bibliography: readonly string[];
-  readonly workspace: string | undefined;
-  readonly standards: StandardChoice;
   readonly file: string;
   readonly help: boolean;
 }
@@ -45,9 +42,7 @@ export function parseExportOptions(args: readonly string[]): ExportOptions {
     output: values.output,
     force: values.force,
     citeLinks: values['cite-links'],
-    bibliography: values.bibliography,
-    workspace: values.workspace,
-    standards: oneOf(values.standards, STANDARD_CHOICES, '--standards'),
+    ...readRunFlags(values),
     file: positionals[0] ?? '',
     help: values.help,
   };
@@ -118,6 +113,8 @@ Options:
   -b, --bibliography FILE    a bibliography file the document may cite (repeatable)
   -w, --workspace DIR        the folder whose files the document may name (default: .)
       --standards NAME       the analytic standard: ${STANDARD_CHOICES.join(', ')} (default: none)
+  -c, --config FILE          the project configuration (default: the nearest .tradecraft.yaml)
+      --no-config            read no .tradecraft.yaml
   -h, --help                 this help
 
 Exit status: 0 written, 1 the document has error-level diagnostics (on stderr), 2 bad arguments

@@ -1,6 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { FileSelection } from '../config/layers.js';
 import { listFolder } from '../node/fileSystem.js';
+
+/** What a folder scan takes unless the project's `.tradecraft.yaml` says otherwise. */
+export const FOLDER_SCAN: FileSelection = { include: ['**/*.md'], exclude: ['**/node_modules/**'] };
 
 export interface FileList {
   /** Absolute paths of the documents to check, in a stable order, each once. */
@@ -12,10 +16,10 @@ export interface FileList {
 }
 
 /**
- * Expands the paths of the command line: a file stands for itself, a folder for every `*.md`
- * below it. A path named is checked wherever it leads; a scan follows no link out of its folder.
+ * Expands the paths of the command line: a file stands for itself, a folder for every file below
+ * it that `selection` takes (globs relative to that folder). A path named is checked wherever it leads; a scan follows no link out of its folder.
  */
-export async function expandPaths(paths: readonly string[], cwd: string): Promise<FileList> {
+export async function expandPaths(paths: readonly string[], cwd: string, selection: FileSelection = FOLDER_SCAN): Promise<FileList> {
   const files = new Set<string>();
   const missing: string[] = [];
   const skipped: { path: string; reason: string }[] = [];
@@ -24,7 +28,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     const kind = await stat(absolute).then((info) => (info.isDirectory() ? 'folder' : 'file'), () => undefined);
     if (kind === 'file') files.add(absolute);
     else if (kind === 'folder') {
-      const listing = await listFolder(absolute, ['**/*.md'], ['**/node_modules/**']);
+      const listing = await listFolder(absolute, selection.include, selection.exclude);
       for (const file of listing.files) files.add(file);
       skipped.push(...listing.skipped);
     } else missing.push(path);

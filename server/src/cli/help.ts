@@ -12,6 +12,7 @@ Usage:
   tradecraft map [options] [PATHS...]           the argument map, as Mermaid or Graphviz text
   tradecraft export [options] FILE              the analysis for Pandoc and Quarto, or as plain Markdown
   tradecraft lsp [--stdio]                      the language server, for editors that speak LSP
+  tradecraft init                               write a commented .tradecraft.yaml here
   tradecraft --help | --version
 
 Run "tradecraft check --help" for the options of check, "tradecraft sources --help" (or
@@ -49,6 +50,9 @@ Options:
       --standards STANDARD       hold documents to a standard of analytic writing: icd203, phia
                                  or none (default: none); a document's front matter standards:
                                  wins (the tradecraft.standards setting)
+  -c, --config FILE              the project configuration to read (default: the nearest
+                                 .tradecraft.yaml in the current folder or above); flags win
+      --no-config                read no .tradecraft.yaml
   -h, --help                     show this help
 
 Exit status: 0 without error-level diagnostics, 1 with at least one, 2 when a path or file could
@@ -131,6 +135,8 @@ ${FORMAT_HELP[view]}
                                     current folder), as for check
       --standards STANDARD          icd203, phia or none, as for check; the view is the same
                                     whatever the standard
+  -c, --config FILE                 the project configuration (default: the nearest
+      --no-config                   .tradecraft.yaml), or none, as for check
   -h, --help                        show this help
 
 Exit status: 0 when every document was read, 2 when a path or file could not be read or the

@@ -5,6 +5,7 @@ import { parseViewOptions } from './viewOptions.js';
 import { readPackageInfo } from '../node/packageInfo.js';
 import { runView } from './views.js';
 import { EXPORT_HELP, parseExportOptions, runExport } from './exportCommand.js';
+import { INIT_HELP, parseInitOptions, runInit } from './initCommand.js';
 
 /** Runs the command line and returns the exit status. Never throws. */
 export async function main(args: readonly string[], cwd: string, console: Console): Promise<number> {
@@ -50,6 +51,13 @@ export async function main(args: readonly string[], cwd: string, console: Consol
           return 0;
         }
         return await runExport(options, cwd, console);
+      }
+      case 'init': {
+        if (parseInitOptions(rest).help) {
+          console.out(INIT_HELP);
+          return 0;
+        }
+        return runInit(cwd, console);
       }
       case 'lsp': {
         if (rest.includes('--help') || rest.includes('-h')) {

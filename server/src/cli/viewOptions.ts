@@ -1,7 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { STANDARD_CHOICES, type StandardChoice } from '../language/standards.js';
 import { MATRIX_ORDERS, type MatrixOrder } from '../views/matrix.js';
-import { oneOf, readCommandLine, SHARED_OPTIONS, UsageError } from './checkOptions.js';
+import { oneOf, readCommandLine, readRunFlags, SHARED_OPTIONS, UsageError, type RunFlags } from './checkOptions.js';
 
 /** The views of a document, each a command of its own and a task of the document loop. */
 export const VIEWS = ['assumptions', 'indicators', 'sources', 'matrix', 'map'] as const;
@@ -19,14 +18,11 @@ export const VIEW_FORMATS = {
 } as const satisfies Readonly<Record<ViewName, readonly string[]>>;
 export type ViewFormat = (typeof VIEW_FORMATS)[ViewName][number];
 
-export interface ViewOptions {
+export interface ViewOptions extends RunFlags {
   readonly view: ViewName;
   readonly format: ViewFormat;
   /** The matrix's rows: most discriminating first, or as written. */
   readonly order: MatrixOrder;
-  readonly bibliography: readonly string[];
-  readonly workspace: string | undefined;
-  readonly standards: StandardChoice;
   readonly paths: readonly string[];
   readonly help: boolean;
 }
@@ -42,9 +38,7 @@ export function parseViewOptions(view: ViewName, args: readonly string[]): ViewO
     view,
     format: oneOf(values.format ?? formats[0]!, formats, '--format'),
     order: oneOf(values.order ?? MATRIX_ORDERS[0], MATRIX_ORDERS, '--order'),
-    bibliography: values.bibliography,
-    workspace: values.workspace,
-    standards: oneOf(values.standards, STANDARD_CHOICES, '--standards'),
+    ...readRunFlags(values),
     paths: positionals.length > 0 ? positionals : ['.'],
     help: values.help,
   };

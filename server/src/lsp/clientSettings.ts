@@ -1,14 +1,16 @@
 import { homedir } from 'node:os';
-import { isAbsolute } from 'node:path';
-import { URI, Utils } from 'vscode-uri';
+import type { URI } from 'vscode-uri';
+import { readSeverityEntry, resolveUserPath } from '../service.js';
 import { isStandardChoice, STANDARD_CHOICES, type Settings, type StandardChoice } from '../settings.js';
-import { CODES, SEVERITIES, type Code, type SeveritySetting } from '../types.js';
+import type { Code, SeveritySetting } from '../types.js';
 
 /** What the server uses of the `tradecraft` section, for one workspace folder. */
 export interface ServerSettings {
   readonly core: Settings;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  /** Whether the workspace is trusted: then the project file's bibliography is read wherever it is. */
+  readonly workspaceTrusted: boolean;
   /** Milliseconds from the last edit to new diagnostics. */
   readonly diagnosticsDelay: number;
 }
@@ -28,7 +30,7 @@ export function readClientSettings(raw: unknown, folder: URI, warn: (message: st
   const trusted = section['workspaceTrusted'] !== false;
   const user = stringList(section['userBibliography'] ?? section['bibliography'], 'bibliography', warn);
   const workspace = stringList(section['workspaceBibliography'], 'bibliography', warn);
-  const toUri = (path: string) => resolveSettingPath(path, folder);
+  const toUri = (path: string) => resolveUserPath(path, folder, homedir());
   return {
     core: {
       severity: readSeverities(section, warn),
@@ -38,14 +40,9 @@ export function readClientSettings(raw: unknown, folder: URI, warn: (message: st
     },
     include: nonEmpty(stringList(section['include'], 'include', warn), DEFAULT_INCLUDE),
     exclude: stringList(section['exclude'] ?? DEFAULT_EXCLUDE, 'exclude', warn),
+    workspaceTrusted: trusted,
     diagnosticsDelay: readDelay(section['diagnosticsDelay'], warn),
   };
-}
-
-/** Paths in settings: absolute, `~/…` in the home folder, or relative to the workspace folder. */
-function resolveSettingPath(path: string, folder: URI): URI {
-  if (path.startsWith('~/')) return URI.file(`${homedir()}${path.slice(1)}`);
-  return isAbsolute(path) ? URI.file(path) : Utils.joinPath(folder, path);
 }
 
 /** Accepts `severity: { code: level }` (how VS Code nests dotted keys) and `"severity.code": level`. */
@@ -54,9 +51,9 @@ function readSeverities(section: Record<string, unknown>, warn: (message: string
   const flat = Object.fromEntries(Object.entries(section).filter(([key]) => key.startsWith('severity.')).map(([key, value]) => [key.slice('severity.'.length), value]));
   const severities: Partial<Record<Code, SeveritySetting>> = {};
   for (const [code, level] of Object.entries({ ...nested, ...flat })) {
-    if (!(CODES as readonly string[]).includes(code)) warn(`tradecraft.severity.${code}: there is no such code`);
-    else if (typeof level !== 'string' || ![...SEVERITIES, 'off'].includes(level)) warn(`tradecraft.severity.${code}: "${String(level)}" is not one of error, warning, information, hint, off`);
-    else severities[code as Code] = level as SeveritySetting;
+    const reading = readSeverityEntry(code, level);
+    if ('code' in reading) severities[reading.code] = reading.level;
+    else warn(`tradecraft.severity.${code}: ${reading.problem}`);
   }
   return severities;
 }

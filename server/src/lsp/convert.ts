@@ -25,7 +25,7 @@ import type { SupportLens } from '../features/supportLenses.js';
 import { SHOW_MARKERS_COMMAND } from '../protocol.js';
 import type { OutlineKind } from '../language/markerKinds.js';
 import type { LineIndex } from '../text/lineIndex.js';
-import type { DocumentationLinks } from '../service.js';
+import type { ConfigProblem, DocumentationLinks } from '../service.js';
 import type { Diagnostic, Location, Severity, WorkspaceEdit } from '../types.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -53,6 +53,17 @@ export function toLspDiagnostic(diagnostic: Diagnostic, documentation: Documenta
     message: diagnostic.message,
   };
 }
+
+/**
+ * A problem of `.tradecraft.yaml`, shown in the file itself. Its code is not one of the
+ * documents' (no severity setting or silencing comment reaches a YAML file): an error, since a
+ * setting the file meant to make is not in force.
+ */
+export function toConfigDiagnostic(problem: ConfigProblem): LspDiagnostic {
+  return { range: problem.range, severity: DiagnosticSeverity.Error, code: CONFIG_PROBLEM_CODE, source: 'tradecraft', message: problem.message };
+}
+
+export const CONFIG_PROBLEM_CODE = 'bad-config';
 
 export function toLspHover(hover: Hover, lines: LineIndex): LspHover {
   return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: lines.rangeOf(hover.span) };

@@ -22,6 +22,7 @@ import type { PackageInfo } from '../node/packageInfo.js';
 import { DOCUMENT_SUMMARY_REQUEST, EVIDENCE_MATRIX_REQUEST, EXPORT_REQUEST, OPEN_PROBLEMS_CHANGED_NOTIFICATION, OPEN_PROBLEMS_REQUEST, SOURCE_LINKS_REQUEST, type DocumentSummary, type DocumentSummaryParams, type EvidenceMatrix, type EvidenceMatrixParams, type ExportParams, type ExportResult, type SourceLinks, type SourceLinksParams } from '../protocol.js';
 import { documentSummary, editorFeatures as features, evidenceMatrix, exportDocument, RenameError, sourceLinks } from '../service.js';
 import {
+  toConfigDiagnostic,
   toLspCodeAction,
   toLspCompletionList,
   toLspCodeLens,
@@ -36,9 +37,9 @@ import { bibliographyLine, foldersLine, settingsLine, startLine } from './server
 import { SettingsFileWatcher } from './settingsFileWatcher.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 import { WorkspaceProblems } from './workspaceProblems.js';
-import { Workspaces, type FolderOwner } from './workspaces.js';
+import { isProjectConfigOf, Workspaces, type FolderOwner } from './workspaces.js';
 
-const WATCHED_FILES = '**/*.{md,bib,bibtex,json,yaml,yml}';
+const WATCHED_FILES = ['**/*.{md,bib,bibtex,json,yaml,yml}', '**/.tradecraft.yaml'];
 
 /** Serves the Tradecraft language over a connection: the one place that knows LSP. */
 export function startServer(connection: Connection, baseHost: Host, about: PackageInfo): void {
@@ -62,6 +63,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
       settingsFiles.watch(folder, [...settings.core.bibliography, ...settings.core.workspaceBibliography]);
     },
     (file, read) => (read.problem ? connection.console.warn(bibliographyLine(file, read)) : connection.console.info(bibliographyLine(file, read))),
+    (file, configProblems) => void connection.sendDiagnostics({ uri: file.toString(), diagnostics: configProblems.map(toConfigDiagnostic) }).catch(logError),
   );
   const setFolders = (folders: readonly URI[]) => {
     workspaces.setFolders(folders);
@@ -125,7 +127,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
       connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(logError);
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] }).catch(logError);
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) }).catch(logError);
     }
     if (!workspace?.workspaceFolders) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -162,6 +164,7 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
 
   async function fileChanged(uriText: string): Promise<void> {
     const uri = URI.parse(uriText);
+    if (isProjectConfigOf(uri, workspaces.allFolders)) return projectConfigChanged(uri);
     await workspaces.forgetFile(uri);
     index.forget(uri);
     problems.fileChanged(uri);
@@ -173,8 +176,23 @@ export function startServer(connection: Connection, baseHost: Host, about: Packa
    * buffers cost nothing.
    */
   async function bibliographyChanged(uri: string): Promise<void> {
+    if (isProjectConfigOf(URI.parse(uri), workspaces.allFolders)) return projectConfigChanged(URI.parse(uri));
     problems.fileChanged(URI.parse(uri));
     if (await workspaces.forgetFile(URI.parse(uri))) recheckAll();
+  }
+
+  /**
+   * A folder's `.tradecraft.yaml` changed (on disk or in its buffer): every folder reads its
+   * settings again and every open document is checked again; the file's own problems are
+   * published at once, even with no document open.
+   */
+  async function projectConfigChanged(file: URI): Promise<void> {
+    workspaces.reset();
+    settingsFiles.clear();
+    index.clear();
+    problems.clear();
+    recheckAll();
+    await workspaces.stateOf(workspaces.folderOf(file));
   }
 
   function contentChanged(uri: string): void {

@@ -1,8 +1,21 @@
 import picomatch from 'picomatch';
 import { URI, Utils } from 'vscode-uri';
-import type { Host } from '../host.js';
+import { MAX_DOCUMENT_BYTES, type Host } from '../host.js';
 import type { DocumentOwner } from '../documentStore.js';
-import { createService, isInside, type BibliographyFileRead, type TradecraftService } from '../service.js';
+import {
+  CONFIG_FILE_NAME,
+  createService,
+  EMPTY_CONFIG,
+  isInside,
+  layerFileSelection,
+  layerSettings,
+  projectLayer,
+  readProjectConfig,
+  type BibliographyFileRead,
+  type ConfigProblem,
+  type ConfigReading,
+  type TradecraftService,
+} from '../service.js';
 import { readClientSettings, type ServerSettings } from './clientSettings.js';
 
 /** Asks the client for the `tradecraft` section of a folder; undefined when the client cannot say. */
@@ -35,6 +48,8 @@ export class Workspaces {
     private readonly onSettings: (folder: URI, settings: ServerSettings) => void = () => {},
     /** Told of each bibliography file a folder's service reads. */
     private readonly onBibliographyRead: (file: URI, read: BibliographyFileRead) => void = () => {},
+    /** Told of the problems of each folder's `.tradecraft.yaml` (none when it has none or there is none). */
+    private readonly onProjectConfig: (file: URI, problems: readonly ConfigProblem[]) => void = () => {},
   ) {}
 
   setFolders(folders: readonly URI[]): void {
@@ -84,7 +99,7 @@ export class Workspaces {
   }
 
   private async createState(folder: URI): Promise<FolderState> {
-    const settings = readClientSettings(await this.configuration(folder), folder, this.warn);
+    const settings = await this.withProjectConfig(readClientSettings(await this.configuration(folder), folder, this.warn), folder);
     this.onSettings(folder, settings);
     const included = picomatch([...settings.include], { dot: true });
     const excluded = settings.exclude.length > 0 ? picomatch([...settings.exclude], { dot: true }) : () => false;
@@ -94,4 +109,25 @@ export class Workspaces {
       isIncluded: (path) => included(path) && !excluded(path),
     };
   }
+
+  /** The folder's `.tradecraft.yaml` (an unsaved buffer of it too) laid over the editor's settings. */
+  private async withProjectConfig(settings: ServerSettings, folder: URI): Promise<ServerSettings> {
+    const file = Utils.joinPath(folder, CONFIG_FILE_NAME);
+    const { config, problems } = await this.readProjectFile(file);
+    this.onProjectConfig(file, problems);
+    return { ...settings, ...layerFileSelection(settings, config), core: layerSettings(settings.core, projectLayer(config, file, settings.workspaceTrusted)) };
+  }
+
+  private async readProjectFile(file: URI): Promise<ConfigReading> {
+    const read = await this.host.readFile(file, MAX_DOCUMENT_BYTES);
+    if (read.kind === 'text') return readProjectConfig(read.text);
+    const start = { line: 0, character: 0 };
+    const problems = read.kind === 'unreadable' ? [{ range: { start, end: start }, message: `${CONFIG_FILE_NAME} could not be read (${read.reason}); until it can, none of its settings apply.` }] : [];
+    return { config: EMPTY_CONFIG, problems };
+  }
+}
+
+/** Whether `uri` is the `.tradecraft.yaml` of one of `folders`. */
+export function isProjectConfigOf(uri: URI, folders: readonly URI[]): boolean {
+  return folders.some((folder) => Utils.joinPath(folder, CONFIG_FILE_NAME).toString() === uri.toString());
 }
