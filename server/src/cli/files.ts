@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { listFolder } from '../node/fileSystem.js';
+import { DEFAULT_INCLUDE } from '../settings.js';
 
 export interface FileList {
   /** Absolute paths of the documents to check, in a stable order, each once. */
@@ -12,8 +13,9 @@ export interface FileList {
 }
 
 /**
- * Expands the paths of the command line: a file stands for itself, a folder for every `*.md`
- * below it. A path named is checked wherever it leads; a scan follows no link out of its folder.
+ * Expands the paths of the command line: a file stands for itself, a folder for every document
+ * below it that `DEFAULT_INCLUDE` takes and no `.gitignore` ignores. A path named is checked
+ * wherever it leads; a scan follows no link out of its folder.
  */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<FileList> {
   const files = new Set<string>();
@@ -24,7 +26,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     const kind = await stat(absolute).then((info) => (info.isDirectory() ? 'folder' : 'file'), () => undefined);
     if (kind === 'file') files.add(absolute);
     else if (kind === 'folder') {
-      const listing = await listFolder(absolute, ['**/*.md'], ['**/node_modules/**']);
+      const listing = await listFolder(absolute, DEFAULT_INCLUDE, []);
       for (const file of listing.files) files.add(file);
       skipped.push(...listing.skipped);
     } else missing.push(path);

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { URI, Utils } from 'vscode-uri';
-import { isStandardChoice, STANDARD_CHOICES, type Settings, type StandardChoice } from '../settings.js';
+import { DEFAULT_INCLUDE, isStandardChoice, STANDARD_CHOICES, type Settings, type StandardChoice } from '../settings.js';
 import { CODES, SEVERITIES, type Code, type SeveritySetting } from '../types.js';
 
 /** What the server uses of the `tradecraft` section, for one workspace folder. */
@@ -13,7 +13,6 @@ export interface ServerSettings {
   readonly diagnosticsDelay: number;
 }
 
-export const DEFAULT_INCLUDE = ['**/*.md'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**'];
 export const DEFAULT_DIAGNOSTICS_DELAY = 100;
 
@@ -83,7 +82,7 @@ function stringList(value: unknown, name: string, warn: (message: string) => voi
   return [];
 }
 
-function nonEmpty(list: string[], fallback: string[]): string[] {
+function nonEmpty(list: readonly string[], fallback: readonly string[]): readonly string[] {
   return list.length > 0 ? list : fallback;
 }
 

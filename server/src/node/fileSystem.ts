@@ -4,6 +4,7 @@ import { open, readdir, readlink, realpath, stat, type FileHandle } from 'node:f
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { formatLimit, type FileRead } from '../host.js';
+import { isIgnored, rulesAbove, rulesInside, type IgnoreRules } from './gitignore.js';
 
 /**
  * Reads a regular file of at most `maxBytes` bytes. A FIFO would block a thread of libuv's small
@@ -110,9 +111,13 @@ interface Skipped {
   readonly reason: string;
 }
 
+/** Folders a scan never enters: a repository's own store and installed packages, never analyses. */
+const NEVER_SCANNED = new Set(['.git', 'node_modules']);
+
 /**
- * The files below `folder` that match `include` and no `exclude` (globs relative to it). The walk
- * never follows a link to a folder: a folder inside is walked under its own name anyway, and one
+ * The files below `folder` that match `include` and no `exclude` (globs relative to it), and that no
+ * `.gitignore` ignores (the folder's, its subfolders', and those above it up to the repository's
+ * root); `.git` and `node_modules` are never entered. The walk never follows a link to a folder: a folder inside is walked under its own name anyway, and one
  * outside (`/`, the parent) is not the workspace's, so no link can lead it out or round in a loop.
  * A link to a regular file is followed when the file really lies inside and is not listed already.
  */
@@ -136,13 +141,15 @@ async function walk(folder: string, include: readonly string[], exclude: readonl
   // With `dot: false` a glob enters a hidden folder (.git) only when it names one.
   const entersHidden = include.some((pattern) => /(^|\/)\.[^./]/.test(pattern));
   const found: Found = { files: [], links: [], skipped: [] };
-  const pending = [''];
+  const pending: { path: string; around: IgnoreRules | undefined }[] = [{ path: '', around: await rulesAbove(folder) }];
   while (pending.length > 0) {
-    const parent = pending.pop()!;
+    const { path: parent, around } = pending.pop()!;
+    const rules = await rulesInside(join(folder, parent), around);
     for (const entry of await readdir(join(folder, parent), { withFileTypes: true }).catch(() => [])) {
       const path = parent === '' ? entry.name : `${parent}/${entry.name}`;
+      if (isIgnored(rules, join(folder, path), entry.isDirectory())) continue;
       if (entry.isDirectory()) {
-        if (!excluded(path) && (entersHidden || !entry.name.startsWith('.'))) pending.push(path);
+        if (!excluded(path) && !NEVER_SCANNED.has(entry.name) && (entersHidden || !entry.name.startsWith('.'))) pending.push({ path, around: rules });
       } else if (included(path) && !excluded(path)) {
         if (entry.isFile()) found.files.push(path);
         else if (entry.isSymbolicLink()) found.links.push(path);
