@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DOCUMENT_LANGUAGES } from './documentLanguages.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
@@ -28,8 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
+      ...DOCUMENT_LANGUAGES.flatMap((language) => [
+        { language, scheme: 'file' },
+        { language, scheme: 'untitled' },
+      ]),
       // Bibliography files, so that documents are checked against unsaved edits of them too.
       { scheme: 'file', pattern: '**/*.{bib,bibtex,json,yaml,yml}' },
     ],
