@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DOCUMENT_LANGUAGES } from './documentLanguages.js';
+import { newAnalysisCommand } from './newAnalysis.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
@@ -76,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
     vscode.commands.registerCommand('tradecraft.exportForPandoc', exportCommand('pandoc', exportOf)),
     vscode.commands.registerCommand('tradecraft.exportAsMarkdown', exportCommand('markdown', exportOf)),
     vscode.commands.registerCommand('tradecraft.exportAsHtml', exportCommand('html', exportOf)),
+    vscode.commands.registerCommand('tradecraft.newAnalysis', newAnalysisCommand(context.extensionUri)),
   );
   const sourceLinks = new PreviewSourceLinks((uri) =>
     languageClient.sendRequest<SourceLinks | null>(SOURCE_LINKS_REQUEST, { textDocument: { uri: uri.toString() } } satisfies SourceLinksParams),
