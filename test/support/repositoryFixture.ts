@@ -1,9 +1,10 @@
 /**
  * A repository as analysts keep one, for the folder scans of the command line and the workspace
  * index: Markdown, Quarto and R Markdown documents beside installed packages, git's own folder,
- * files its `.gitignore` files ignore (at the root and nested, with a negation) and symbolic links
- * out of it. Every file holds a claim whose id is its path, so a scan's result can be read off.
+ * files its `.gitignore` files ignore (at the root and nested, with a negation; one a FIFO) and
+ * symbolic links out of it. Every file holds a claim whose id is its path, so a scan's result can be read off.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -43,6 +44,8 @@ export function writeRepository(root: string): string {
   write(join(root, 'outside/secret.md'), `:claim[Not of the repository]{#${idOf('outside/secret.md')}}\n`);
   symlinkSync('../outside/secret.md', join(repo, 'leak.md'));
   symlinkSync('../outside', join(repo, 'linked'));
+  // Never read: a FIFO would block the scan until a writer came.
+  execFileSync('mkfifo', [join(repo, 'sub/.gitignore')]);
   return repo;
 }
 

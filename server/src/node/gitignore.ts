@@ -1,5 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /**
@@ -14,7 +13,12 @@ export interface IgnoreRules {
   readonly parent: IgnoreRules | undefined;
 }
 
-/** Whether a path (absolute; a folder's ends with `/`) is ignored by the rules in force. */
+/** The rules in force inside `folder`: those in force around it, then its own `.gitignore` text if it has one. */
+export function withGitignore(around: IgnoreRules | undefined, folder: string, text: string | undefined): IgnoreRules | undefined {
+  return text === undefined ? around : { folder, rules: ignore().add(text), parent: around };
+}
+
+/** Whether a path (absolute) below the folders of the rules is ignored by them. */
 export function isIgnored(rules: IgnoreRules | undefined, path: string, isFolder: boolean): boolean {
   for (let at = rules; at; at = at.parent) {
     const verdict = at.rules.test(relative(at.folder, path).split(sep).join('/') + (isFolder ? '/' : ''));
@@ -22,26 +26,4 @@ export function isIgnored(rules: IgnoreRules | undefined, path: string, isFolder
     if (verdict.unignored) return false;
   }
   return false;
-}
-
-/** The rules in force inside `folder`: those in force around it, and its own `.gitignore` if it has one. */
-export async function rulesInside(folder: string, around: IgnoreRules | undefined): Promise<IgnoreRules | undefined> {
-  const text = await readFile(join(folder, '.gitignore'), 'utf8').catch(() => undefined);
-  return text === undefined ? around : { folder, rules: ignore().add(text), parent: around };
-}
-
-/**
- * The rules in force at a folder from the `.gitignore` files of the folders above it, up to the
- * root of the git repository that holds it; none when it lies in no repository.
- */
-export async function rulesAbove(folder: string): Promise<IgnoreRules | undefined> {
-  const above: string[] = [];
-  for (let at = folder; ; at = dirname(at)) {
-    if (await stat(join(at, '.git')).then(() => true, () => false)) break;
-    if (dirname(at) === at) return undefined;
-    above.unshift(dirname(at));
-  }
-  let rules: IgnoreRules | undefined;
-  for (const at of above) rules = await rulesInside(at, rules);
-  return rules;
 }
