@@ -1,6 +1,7 @@
 /** Quarto's cross-references (`[@fig-map]` in a `.qmd` document) are neither citations nor problems (v1.3). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { exportAsMarkdown } from '../../server/src/export/markdownExport.js';
 import { exportForPandoc } from '../../server/src/export/pandocExport.js';
 import { QUARTO_CROSS_REFERENCE_PREFIXES } from '../../server/src/language/quarto.js';
 import { analyzeFixture, diagnosticLines, lines } from '../support/check.js';
@@ -46,5 +47,11 @@ describe('Quarto cross-references', () => {
     assert.match(exportForPandoc(analysis, {}).text, /\[Trade fell \[@trade-stats\], see \[@fig-map\] and @tbl-a\]\{#c1 \.claim\}/);
     const { analysis: markdown } = await analyzeFixture({ text, path: '/ws/chapter.md' });
     assert.match(exportForPandoc(markdown, {}).text, /and \\@tbl-a/);
+  });
+
+  it('keeps a cross-reference among the citations of its brackets in the export as Markdown with links', async () => {
+    const text = lines('---', 'sources:', '  trade-stats: https://example.org/trade', '---', ':claim[Trade fell [@fig-map; @trade-stats]]{#c1}');
+    const { analysis } = await analyzeFixture({ text, path: '/ws/chapter.qmd' });
+    assert.match(exportAsMarkdown(analysis, { citeLinks: true }), /Trade fell \(fig-map; \[trade-stats\]\(<https:\/\/example\.org\/trade>\)\)/);
   });
 });
