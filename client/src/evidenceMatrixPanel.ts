@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isDocumentLanguage } from './documentLanguages.js';
 import * as vscode from 'vscode';
 import type { EvidenceMatrix } from '../../server/src/protocol.js';
 import { matrixBody, matrixPage, notAnalysisBody, type RowOrder } from './matrixHtml.js';
@@ -75,7 +76,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
   /** Shows the matrix of `document` if it is an analysis; else keeps the last one, saying so. */
   private async follow(document: vscode.TextDocument | undefined): Promise<void> {
     if (!document || !['file', 'untitled'].includes(document.uri.scheme)) return;
-    const matrix = document.languageId === 'markdown' ? await this.ask(document) : null;
+    const matrix = isDocumentLanguage(document.languageId) ? await this.ask(document) : null;
     if (matrix === undefined) return;
     const isShown = document.uri.toString() === this.shown?.uri;
     if (matrix && (matrix.usesLanguage || isShown)) {

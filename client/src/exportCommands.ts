@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isDocumentLanguage } from './documentLanguages.js';
 import type { ExportParams, ExportResult, ExportTarget } from '../../server/src/protocol.js';
 
 /** Asks the server for the active document exported; null when the settings leave it unchecked. */
@@ -20,7 +21,7 @@ const NAMES: Readonly<Record<ExportTarget, (extension: string) => string>> = {
 export function exportCommand(to: ExportTarget, exportOf: ExportSource): (target?: vscode.Uri) => Promise<vscode.Uri | undefined> {
   return async (target) => {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.languageId !== 'markdown') {
+    if (!document || !isDocumentLanguage(document.languageId)) {
       void vscode.window.showErrorMessage('Tradecraft: open the Markdown analysis to export first.');
       return undefined;
     }

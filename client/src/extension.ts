@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { DOCUMENT_LANGUAGES } from './documentLanguages.js';
+import { newAnalysisCommand } from './newAnalysis.js';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration.js';
 import { documentationCommand } from './documentation.js';
@@ -28,8 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
+      ...DOCUMENT_LANGUAGES.flatMap((language) => [
+        { language, scheme: 'file' },
+        { language, scheme: 'untitled' },
+      ]),
       // Bibliography files, so that documents are checked against unsaved edits of them too.
       { scheme: 'file', pattern: '**/*.{bib,bibtex,json,yaml,yml}' },
       // The project configuration, so that its unsaved edits apply and its problems show in it.
@@ -75,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tradec
     vscode.commands.registerCommand('tradecraft.exportForPandoc', exportCommand('pandoc', exportOf)),
     vscode.commands.registerCommand('tradecraft.exportAsMarkdown', exportCommand('markdown', exportOf)),
     vscode.commands.registerCommand('tradecraft.exportAsHtml', exportCommand('html', exportOf)),
+    vscode.commands.registerCommand('tradecraft.newAnalysis', newAnalysisCommand(context.extensionUri)),
   );
   const sourceLinks = new PreviewSourceLinks((uri) =>
     languageClient.sendRequest<SourceLinks | null>(SOURCE_LINKS_REQUEST, { textDocument: { uri: uri.toString() } } satisfies SourceLinksParams),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isDocumentLanguage } from './documentLanguages.js';
 import { EvidenceMatrixPanel, type MatrixSource } from './evidenceMatrixPanel.js';
 
 /**
@@ -23,7 +24,7 @@ type Copy = { text: string; copied: string } | { problem: string };
 /** Puts on the clipboard what `pick` takes of the active analysis's matrix, and says what it copied or why it did not. */
 async function copyFromActive(matrixOf: MatrixSource, what: string, pick: (matrix: NonNullable<Awaited<ReturnType<MatrixSource>>>) => Copy): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
-  const matrix = document?.languageId === 'markdown' ? await matrixOf(document.uri) : null;
+  const matrix = document && isDocumentLanguage(document.languageId) ? await matrixOf(document.uri) : null;
   if (!matrix?.usesLanguage) {
     const name = document ? `${vscode.workspace.asRelativePath(document.uri)} is not an analysis that Tradecraft checks` : 'No editor is active';
     void vscode.window.showWarningMessage(`${name}: open a Markdown analysis to copy ${what}.`);

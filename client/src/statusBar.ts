@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isDocumentLanguage } from './documentLanguages.js';
 import type { DocumentSummary } from '../../server/src/protocol.js';
 import { summaryStatus } from './summaryText.js';
 
@@ -61,5 +62,5 @@ export class SummaryStatusBar implements vscode.Disposable {
 
 function activeMarkdown(): vscode.TextDocument | undefined {
   const document = vscode.window.activeTextEditor?.document;
-  return document?.languageId === 'markdown' ? document : undefined;
+  return document && isDocumentLanguage(document.languageId) ? document : undefined;
 }

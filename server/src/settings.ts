@@ -28,3 +28,9 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { severity: {}, bibliography: [], workspaceBibliography: [], standards: 'none' };
+
+/**
+ * The documents a folder scan takes unless `include` says otherwise (`tradecraft.include`):
+ * Markdown, Quarto and R Markdown, each extension as its tool writes it.
+ */
+export const DEFAULT_INCLUDE: readonly string[] = ['**/*.md', '**/*.markdown', '**/*.qmd', '**/*.Rmd'];

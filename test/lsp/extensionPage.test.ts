@@ -114,7 +114,7 @@ describe('the server\'s log, which "Tradecraft: Show Output" shows', () => {
     const uri = await client.open('note.md', ':evidence[Trade collapsed [@stats-2023]]{#e1}\n');
     await client.currentDiagnostics(uri);
     const settings = await logged(/^Settings for /);
-    assert.equal(settings, `Settings for ${workspace}: standards icd203; severity the defaults but unused-source=off; include **/*.md; exclude **/node_modules/**; diagnostics delay 0 ms; bibliography ${join(workspace, 'library.bib')}, ${join(workspace, 'broken.bib')}`);
+    assert.equal(settings, `Settings for ${workspace}: standards icd203; severity the defaults but unused-source=off; include **/*.md, **/*.markdown, **/*.qmd, **/*.Rmd; exclude **/node_modules/**; diagnostics delay 0 ms; bibliography ${join(workspace, 'library.bib')}, ${join(workspace, 'broken.bib')}`);
     assert.equal(await logged(/^Bibliography .*library\.bib/), `Bibliography ${join(workspace, 'library.bib')}: 1 entry`);
     assert.match(await logged(/^Bibliography .*broken\.bib/), /^Bibliography \S+broken\.bib: 1 entry, then it does not parse: .+ \(line \d+(, column \d+)?\)$/);
   });

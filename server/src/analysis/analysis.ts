@@ -4,6 +4,7 @@ import type { DocumentSyntax } from './documentSyntax.js';
 import type { FrontMatterData } from '../sources/frontMatter.js';
 import { readLikelihoodUses, type LikelihoodUse } from './estimativeLanguage.js';
 import { buildSupportGraph, firstMarkerById, type MarkerFacts, type SourceCounts } from '../graph/supportGraph.js';
+import { isQuartoCrossReference, isQuartoDocument } from '../language/quarto.js';
 import type { Standard } from '../language/standards.js';
 import type { CitationForm, LinkSite, Marker } from '../model/model.js';
 import { isEmptySource, type SourceEntry } from '../sources/sourceEntry.js';
@@ -51,6 +52,11 @@ export interface Analysis {
   /** Keys cannot be resolved: the front matter or a bibliography file failed to load. */
   readonly sourcesUnavailable: boolean;
   readonly citations: readonly ResolvedCitation[];
+  /**
+   * The key spans of the Quarto cross-references (`[@fig-map]` in a `.qmd` document), which are
+   * neither citations nor problems: Quarto reads them, so the export leaves them as written.
+   */
+  readonly crossReferences: readonly Span[];
   readonly links: readonly ClassifiedLink[];
   /** By marker index. */
   readonly facts: readonly MarkerFacts[];
@@ -71,7 +77,8 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext, settin
   const { model, frontMatter } = syntax;
   const sources = SourceTable.of([...frontMatter.sources, ...frontMatter.references], context.bibliographies);
   const sourcesUnavailable = frontMatter.problems.some((problem) => problem.hidesSources) || context.bibliographies.some((bibliography) => bibliography.problem);
-  const citations = resolveCitations(syntax, sources, sourcesUnavailable);
+  const crossReferences = crossReferencesOf(syntax, context);
+  const citations = resolveCitations(syntax, sources, sourcesUnavailable, new Set(crossReferences.map((span) => span.start)));
   const links = model.links.map((link): ClassifiedLink => ({ ...link, kind: classify(link.url, context) }));
   const nearMissIds = new Set(model.nearMisses.flatMap((miss) => (miss.id ? [miss.id] : [])));
   const markerSources = sourcesByMarker(model.markers, citations, links);
@@ -79,7 +86,7 @@ export function analyze(syntax: DocumentSyntax, context: DocumentContext, settin
   const facts = buildSupportGraph(model.markers, countSources(model.markers, markerSources), nearMissIds, markersById);
   const standard = standardOf(frontMatter, settings);
   const likelihoodUses = standard ? readLikelihoodUses(model.markers) : [];
-  return { syntax, context, sources, sourcesUnavailable, citations, links, facts, markerSources, markersById, standard, likelihoodUses };
+  return { syntax, context, sources, sourcesUnavailable, citations, crossReferences, links, facts, markerSources, markersById, standard, likelihoodUses };
 }
 
 /** The standard a document is held to: its front matter's `standards:`, else the setting's; undefined for none. */
@@ -88,9 +95,15 @@ export function standardOf(frontMatter: FrontMatterData, settings: Pick<Settings
   return chosen === 'none' ? undefined : chosen;
 }
 
-function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean): ResolvedCitation[] {
+/** In a Quarto document, the citations written in the text whose key has a cross-reference prefix. */
+function crossReferencesOf(syntax: DocumentSyntax, context: DocumentContext): Span[] {
+  if (!isQuartoDocument(context.uri.path)) return [];
+  return syntax.model.citations.filter((site) => isQuartoCrossReference(site.key)).map((site) => site.keySpan);
+}
+
+function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean, crossReferenceStarts: ReadonlySet<number>): ResolvedCitation[] {
   const { model } = syntax;
-  const written = model.citations.map((site) => ({ ...site, form: site.form as ResolvedCitation['form'] }));
+  const written = model.citations.filter((site) => !crossReferenceStarts.has(site.keySpan.start)).map((site) => ({ ...site, form: site.form as ResolvedCitation['form'] }));
   const fromAttributes = model.markers.flatMap(srcCitations);
   return [...written, ...fromAttributes].flatMap((citation): ResolvedCitation[] => {
     const source = sources.get(citation.key);

@@ -2,9 +2,10 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FileSelection } from '../config/layers.js';
 import { listFolder } from '../node/fileSystem.js';
+import { DEFAULT_INCLUDE } from '../settings.js';
 
 /** What a folder scan takes unless the project's `.tradecraft.yaml` says otherwise. */
-export const FOLDER_SCAN: FileSelection = { include: ['**/*.md'], exclude: ['**/node_modules/**'] };
+export const FOLDER_SCAN: FileSelection = { include: DEFAULT_INCLUDE, exclude: ['**/node_modules/**'] };
 
 export interface FileList {
   /** Absolute paths of the documents to check, in a stable order, each once. */
@@ -16,8 +17,9 @@ export interface FileList {
 }
 
 /**
- * Expands the paths of the command line: a file stands for itself, a folder for every file below
- * it that `selection` takes (globs relative to that folder). A path named is checked wherever it leads; a scan follows no link out of its folder.
+ * Expands the paths of the command line: a file stands for itself, a folder for every document
+ * below it that `selection` takes (globs relative to that folder) and no `.gitignore` ignores. A
+ * path named is checked wherever it leads; a scan follows no link out of its folder.
  */
 export async function expandPaths(paths: readonly string[], cwd: string, selection: FileSelection = FOLDER_SCAN): Promise<FileList> {
   const files = new Set<string>();

@@ -11,13 +11,14 @@ Usage:
   tradecraft matrix [options] [PATHS...]        the evidence matrix (ACH): hypotheses against evidence
   tradecraft map [options] [PATHS...]           the argument map, as Mermaid or Graphviz text
   tradecraft export [options] FILE              the analysis for Pandoc and Quarto, or as plain Markdown
+  tradecraft new FILE                           write a new analysis to start from, which checks clean
   tradecraft lsp [--stdio]                      the language server, for editors that speak LSP
   tradecraft init                               write a commented .tradecraft.yaml here
   tradecraft --help | --version
 
 Run "tradecraft check --help" for the options of check, "tradecraft sources --help" (or
 assumptions, indicators, matrix, map) for those of a view, "tradecraft export --help" for the
-export, "tradecraft lsp --help" for the server.
+export, "tradecraft new --help" for a new analysis, "tradecraft lsp --help" for the server.
 `;
 
 export const LSP_HELP = `Usage: tradecraft lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
@@ -31,8 +32,9 @@ export function checkHelp(): string {
   const codes = RULES.map((rule) => `  ${rule.code.padEnd(20)} ${rule.defaultSeverity.padEnd(12)} ${rule.summary}`).join('\n');
   return `Usage: tradecraft check [options] [PATHS...]
 
-Checks each Markdown file named, and every *.md file below each folder named (node_modules and
-hidden folders are skipped). Without PATHS, checks the current folder.
+Checks each file named, and every Markdown (.md, .markdown), Quarto (.qmd) and R Markdown (.Rmd)
+file below each folder named; node_modules, hidden folders and what the repository's .gitignore
+files ignore are skipped. Without PATHS, checks the current folder.
 
 Options:
   -f, --format text|json|sarif   how to print the diagnostics (default: text)

@@ -6,6 +6,7 @@ import { readPackageInfo } from '../node/packageInfo.js';
 import { runView } from './views.js';
 import { EXPORT_HELP, parseExportOptions, runExport } from './exportCommand.js';
 import { INIT_HELP, parseInitOptions, runInit } from './initCommand.js';
+import { NEW_HELP, parseNewOptions, runNew } from './newCommand.js';
 
 /** Runs the command line and returns the exit status. Never throws. */
 export async function main(args: readonly string[], cwd: string, console: Console): Promise<number> {
@@ -58,6 +59,14 @@ export async function main(args: readonly string[], cwd: string, console: Consol
           return 0;
         }
         return runInit(cwd, console);
+      }
+      case 'new': {
+        const options = parseNewOptions(rest);
+        if (options.help) {
+          console.out(NEW_HELP);
+          return 0;
+        }
+        return await runNew(options, cwd, console);
       }
       case 'lsp': {
         if (rest.includes('--help') || rest.includes('-h')) {

@@ -28,16 +28,18 @@ export function exportAsMarkdown(analysis: Analysis, options: MarkdownExportOpti
 /** Each citation written as its items in parentheses (an in-text one bare), each key a link to its source where it has one. */
 function citationLinks(analysis: Analysis): SpanEdit[] {
   const resolved = new Map(analysis.citations.map((citation) => [citation.keySpan.start, citation]));
+  // A Quarto cross-reference keeps its place among the items of its brackets, as a key with no link.
+  const crossReferences = new Set(analysis.crossReferences.map((span) => span.start));
   const groups = new Map<number, CitationSite[]>();
   for (const site of analysis.syntax.model.citations) {
     // An in-text `@word` that names no source is no citation: it stays as written.
-    if (!resolved.has(site.keySpan.start)) continue;
+    if (!resolved.has(site.keySpan.start) && !crossReferences.has(site.keySpan.start)) continue;
     const group = groups.get(site.citationSpan.start);
     if (group) group.push(site);
     else groups.set(site.citationSpan.start, [site]);
   }
   return [...groups.values()].map((sites) => {
-    const items = sites.map((site) => itemAsLink(site, resolved.get(site.keySpan.start)!.source));
+    const items = sites.map((site) => itemAsLink(site, resolved.get(site.keySpan.start)?.source));
     return { span: sites[0]!.citationSpan, text: sites[0]!.form === 'in-text' ? items.join('') : `(${items.join('; ')})` };
   });
 }

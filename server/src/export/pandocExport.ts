@@ -63,13 +63,14 @@ function previousLineIsBlank(text: string, lineStart: number): boolean {
 
 /**
  * An in-text `@word` that Tradecraft takes for a handle (it names no source), an `@` in a link's
- * text, and, in a document that does not use the language (where no key is checked), a citation
+ * text (a Quarto cross-reference is left as written: Quarto reads it), and, in a document that does not use the language (where no key is checked), a citation
  * that names no source, escaped: Pandoc would read each as a citation and find none.
  */
 function citationEscapes(analysis: Analysis): SpanEdit[] {
   const { text, citations, links } = analysis.syntax.model;
   const checked = analysis.syntax.usesLanguage;
-  const cited = new Set(analysis.citations.filter((citation) => checked || citation.status !== 'unknown').map((citation) => citation.keySpan.start));
+  const read = analysis.citations.filter((citation) => checked || citation.status !== 'unknown').map((citation) => citation.keySpan);
+  const cited = new Set([...read, ...analysis.crossReferences].map((span) => span.start));
   const escapeAt = (at: number): SpanEdit => ({ span: { start: at, end: at }, text: '\\' });
   const uncited = citations.filter((citation) => !cited.has(citation.keySpan.start) && text[citation.keySpan.start - 1] === '@');
   const inLinkTexts = links.flatMap((link) => atSignsInLinkText(text, link.span));

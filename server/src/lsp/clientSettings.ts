@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import type { URI } from 'vscode-uri';
 import { readSeverityEntry, resolveUserPath } from '../service.js';
-import { isStandardChoice, STANDARD_CHOICES, type Settings, type StandardChoice } from '../settings.js';
+import { DEFAULT_INCLUDE, isStandardChoice, STANDARD_CHOICES, type Settings, type StandardChoice } from '../settings.js';
 import type { Code, SeveritySetting } from '../types.js';
 
 /** What the server uses of the `tradecraft` section, for one workspace folder. */
@@ -15,7 +15,6 @@ export interface ServerSettings {
   readonly diagnosticsDelay: number;
 }
 
-export const DEFAULT_INCLUDE = ['**/*.md'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**'];
 export const DEFAULT_DIAGNOSTICS_DELAY = 100;
 
@@ -80,7 +79,7 @@ function stringList(value: unknown, name: string, warn: (message: string) => voi
   return [];
 }
 
-function nonEmpty(list: string[], fallback: string[]): string[] {
+function nonEmpty(list: readonly string[], fallback: readonly string[]): readonly string[] {
   return list.length > 0 ? list : fallback;
 }
 

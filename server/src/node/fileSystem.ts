@@ -4,6 +4,7 @@ import { open, readdir, readlink, realpath, stat, type FileHandle } from 'node:f
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { formatLimit, type FileRead } from '../host.js';
+import { isIgnored, withGitignore, type IgnoreRules } from './gitignore.js';
 
 /**
  * Reads a regular file of at most `maxBytes` bytes. A FIFO would block a thread of libuv's small
@@ -110,9 +111,13 @@ interface Skipped {
   readonly reason: string;
 }
 
+/** Folders a scan never enters: a repository's own store and installed packages, never analyses. */
+const NEVER_SCANNED = new Set(['.git', 'node_modules']);
+
 /**
- * The files below `folder` that match `include` and no `exclude` (globs relative to it). The walk
- * never follows a link to a folder: a folder inside is walked under its own name anyway, and one
+ * The files below `folder` that match `include` and no `exclude` (globs relative to it), and that no
+ * `.gitignore` ignores (the folder's, its subfolders', and those above it up to the repository's
+ * root); `.git` and `node_modules` are never entered. The walk never follows a link to a folder: a folder inside is walked under its own name anyway, and one
  * outside (`/`, the parent) is not the workspace's, so no link can lead it out or round in a loop.
  * A link to a regular file is followed when the file really lies inside and is not listed already.
  */
@@ -136,13 +141,15 @@ async function walk(folder: string, include: readonly string[], exclude: readonl
   // With `dot: false` a glob enters a hidden folder (.git) only when it names one.
   const entersHidden = include.some((pattern) => /(^|\/)\.[^./]/.test(pattern));
   const found: Found = { files: [], links: [], skipped: [] };
-  const pending = [''];
+  const pending: { path: string; around: IgnoreRules | undefined }[] = [{ path: '', around: await gitignoresAbove(folder) }];
   while (pending.length > 0) {
-    const parent = pending.pop()!;
+    const { path: parent, around } = pending.pop()!;
+    const rules = await gitignoreInside(join(folder, parent), around);
     for (const entry of await readdir(join(folder, parent), { withFileTypes: true }).catch(() => [])) {
       const path = parent === '' ? entry.name : `${parent}/${entry.name}`;
+      if (isIgnored(rules, join(folder, path), entry.isDirectory())) continue;
       if (entry.isDirectory()) {
-        if (!excluded(path) && (entersHidden || !entry.name.startsWith('.'))) pending.push(path);
+        if (!excluded(path) && !NEVER_SCANNED.has(entry.name) && (entersHidden || !entry.name.startsWith('.'))) pending.push({ path, around: rules });
       } else if (included(path) && !excluded(path)) {
         if (entry.isFile()) found.files.push(path);
         else if (entry.isSymbolicLink()) found.links.push(path);
@@ -151,6 +158,29 @@ async function walk(folder: string, include: readonly string[], exclude: readonl
     }
   }
   return found;
+}
+
+/** A `.gitignore` is read as any file is: only a regular one, up to a limit (a FIFO would block the walk). */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
+
+async function gitignoreInside(folder: string, around: IgnoreRules | undefined): Promise<IgnoreRules | undefined> {
+  const read = await readRegularFile(join(folder, '.gitignore'), MAX_GITIGNORE_BYTES).catch(() => undefined);
+  return withGitignore(around, folder, read?.kind === 'text' ? read.text : undefined);
+}
+
+/**
+ * The rules in force at a folder from the `.gitignore` files of the folders above it, up to the
+ * root of the git repository that holds it (the nearest folder with a `.git`); none outside one.
+ */
+async function gitignoresAbove(folder: string): Promise<IgnoreRules | undefined> {
+  const above: string[] = [];
+  for (let at = folder; !(await stat(join(at, '.git')).then(() => true, () => false)); at = dirname(at)) {
+    if (dirname(at) === at) return undefined;
+    above.unshift(dirname(at));
+  }
+  let rules: IgnoreRules | undefined;
+  for (const at of above) rules = await gitignoreInside(at, rules);
+  return rules;
 }
 
 async function followFileLinks(folder: string, files: readonly string[], links: readonly string[]): Promise<Pick<Found, 'files' | 'skipped'>> {
