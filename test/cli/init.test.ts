@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { readProjectConfig } from '../../server/src/config/projectConfig.js';
 import { TempDir, runCli, type CliResult } from './cliHarness.js';
+import { DEFAULT_INCLUDE } from '../../server/src/settings.js';
 
 describe('tradecraft init', () => {
   let dir: TempDir;
@@ -25,7 +26,7 @@ describe('tradecraft init', () => {
     assert.match(first.stdout, /^Wrote \.tradecraft\.yaml/);
     const { config, problems } = readProjectConfig(written);
     assert.deepEqual(problems, []);
-    assert.deepEqual(config, { severity: {}, bibliography: [], include: ['**/*.md'], exclude: [], standards: 'none' });
+    assert.deepEqual(config, { severity: {}, bibliography: [], include: [...DEFAULT_INCLUDE], exclude: [], standards: 'none' });
     for (const key of ['severity', 'bibliography', 'include', 'exclude', 'standards']) assert.match(written, new RegExp(`^# .*\\n${key}:`, 'm'), `${key} has a comment`);
   });
 
