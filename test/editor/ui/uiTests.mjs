@@ -47,7 +47,9 @@ const run = mkdtempSync(join(tmpdir(), 'tc-ui-'));
 const env = runEnvironment(run);
 process.env.TMPDIR = env.TMPDIR; // for Playwright's own temporary files
 const workspace = join(run, 'workspace');
-cpSync(join(root, 'examples'), workspace, { recursive: true });
+// The finished example shares the example's name, and Quick Open would offer either: the UI is checked on the example alone.
+const finished = join(root, 'examples', 'finished');
+cpSync(join(root, 'examples'), workspace, { recursive: true, filter: (source) => source !== finished });
 writeFileSync(join(workspace, HOSTILE_DOCUMENT), `:hypothesis[${HOSTILE_TEXT}]{#h1}\n\n:evidence[Weighs it, [the decree](https://example.org/decree)]{#e1 for=h1}\n`);
 const extensionsDir = join(run, 'x');
 const serverLog = [];
