@@ -47,8 +47,9 @@ function runsOf<K extends string>(dir: TempDir, runs: Record<K, readonly string[
 }
 
 /** Whether a program runs here (pandoc, Graphviz): the checks that need it are skipped without it. */
-function installed(program: string): boolean {
-  return spawnSync(program, ['--version'], { encoding: 'utf8' }).status === 0;
+/** Whether a program runs: `dot` says its version with `-V` (it takes `--version` for an unknown option), pandoc with `--version`. */
+function installed(program: string, versionFlag = '--version'): boolean {
+  return spawnSync(program, [versionFlag], { encoding: 'utf8' }).status === 0;
 }
 
 function run(input: string, program: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
@@ -232,7 +233,7 @@ describe('tradecraft map', () => {
     assert.match(dot, /d1n6 \[label="claim c1 \(unsupported\)\\n[^"]*", shape=box, style="dashed,bold", color="#c5221f"\];/);
   });
 
-  it('dot: Graphviz reads it, one document or several, and draws every node and edge', { skip: !installed('dot') && 'Graphviz is not installed' }, () => {
+  it('dot: Graphviz reads it, one document or several, and draws every node and edge', { skip: !installed('dot', '-V') && 'Graphviz is not installed' }, () => {
     for (const [source, nodes, edges] of [[out.dot.stdout, 10, 8], [out.dotTwo.stdout, 10, 8]] as const) {
       const svg = run(source, 'dot', ['-Tsvg']);
       assert.equal(svg.status, 0, svg.stderr);
