@@ -13,7 +13,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { findCitations, type FoundCitation } from '../citations/findCitations.js';
 import { isMarkerKind } from '../language/markerKinds.js';
 import type { SourceEntry } from '../sources/sourceEntry.js';
-import { sourceLinkOf } from '../views/sourceLinks.js';
+import { webLinkOf } from '../views/sourceLinks.js';
 import { HTML_PAGE_STYLE } from './htmlPageStyle.js';
 
 type Directive = Extract<Nodes, { type: 'textDirective' | 'leafDirective' | 'containerDirective' }>;
@@ -139,7 +139,7 @@ function inTextName(source: SourceEntry): string {
 
 function referenceList(cited: readonly SourceEntry[]): Element {
   const item = (source: SourceEntry): ElementContent => {
-    const link = webLink(sourceLinkOf(source));
+    const link = webLinkOf(source);
     const parts: ElementContent[] = [];
     const words = (value: string) => parts.push({ type: 'text', value });
     if (source.author) words(`${source.author.replaceAll('; ', ', ')}. `);
@@ -161,11 +161,6 @@ function referenceList(cited: readonly SourceEntry[]): Element {
       { type: 'element', tagName: 'ol', properties: {}, children: cited.map(item) },
     ],
   };
-}
-
-/** An `http:` or `https:` URL; anything else is no link. */
-function webLink(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 function titleOf(analysis: Analysis): string {

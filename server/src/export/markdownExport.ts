@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { escapeMarkdown } from '../features/markdownText.js';
 import type { CitationSite } from '../model/model.js';
 import type { SourceEntry } from '../sources/sourceEntry.js';
-import { sourceLinkOf } from '../views/sourceLinks.js';
+import { webLinkOf } from '../views/sourceLinks.js';
 import { markerParts } from './markerParts.js';
 import { applySpanEdits, type SpanEdit } from './spanEdits.js';
 
@@ -45,12 +45,9 @@ function citationLinks(analysis: Analysis): SpanEdit[] {
 }
 
 function itemAsLink(site: CitationSite, source: SourceEntry | undefined): string {
-  const link = source && webLink(sourceLinkOf(source));
+  // Between `<` and `>`, a destination may hold no `<`, `>` or white space.
+  const link = source && webLinkOf(source)?.replace(/[<>\s]/g, encodeURIComponent);
   const key = link ? `[${escapeMarkdown(site.key)}](<${link}>)` : escapeMarkdown(site.key);
   return [site.prefix, site.locator ? `${key}, ${site.locator}` : key].filter(Boolean).join(' ');
 }
 
-/** An `http:` or `https:` URL, fit to stand between `<` and `>`; anything else is no link. */
-function webLink(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url.replace(/[<>\s]/g, encodeURIComponent) : undefined;
-}

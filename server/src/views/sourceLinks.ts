@@ -21,3 +21,9 @@ export function sourceLinkOf(entry: SourceEntry): string | undefined {
   const doi = entry.doi.replace(/^doi:\s*/i, '');
   return /^https?:\/\//i.test(doi) ? doi : `https://doi.org/${doi}`;
 }
+
+/** A source's link when it is an `http:` or `https:` URL (a DOI becomes one): what a published page may link to. */
+export function webLinkOf(entry: SourceEntry): string | undefined {
+  const link = sourceLinkOf(entry);
+  return link && /^https?:\/\//i.test(link) ? link : undefined;
+}
