@@ -38,6 +38,8 @@ interface ParsedBlock {
   readonly probe: string;
   /** The definitions of other blocks that the block was parsed with, as their stub text. */
   readonly stubs: string;
+  /** The labels the block writes in brackets, compared as CommonMark compares labels: the definitions it may use. */
+  readonly uses: ReadonlySet<string>;
   /** The document's definitions the stubs were chosen from. */
   against: Definitions;
   /** Whether everything the block opened ends before the probe, so that the next block parses alone as in the whole. */
@@ -177,7 +179,7 @@ export class IncrementalParser {
   /** The block parsed again if the document's definitions give it other stubs, else the block itself. */
   /** `earlier`: the blocks before this one in the document. */
   private *restub(block: ParsedBlock, definitions: Definitions, earlier: ReadonlySet<ParsedBlock>): Steps<ParsedBlock> {
-    if (stubsFor(block.text, block, definitions, earlier, block) !== block.stubs) return yield* this.parseBlockStep(block.text, block, definitions, earlier, block);
+    if (stubsFor(block.uses, block, definitions, earlier, block) !== block.stubs) return yield* this.parseBlockStep(block.text, block, definitions, earlier, block);
     block.against = definitions;
     return block;
   }
@@ -196,7 +198,8 @@ export class IncrementalParser {
    */
   private parseBlock(text: string, kind: BlockKind, definitions: Definitions, earlier: ReadonlySet<ParsedBlock>, replacing?: ParsedBlock): ParsedBlock {
     const { isFirst, afterUnclosed, probe } = kind;
-    const stubs = stubsFor(text, kind, definitions, earlier, replacing);
+    const uses = replacing?.text === text ? replacing.uses : labelsUsedIn(text);
+    const stubs = stubsFor(uses, kind, definitions, earlier, replacing);
     const stubsBefore = probe === '' && stubs !== '';
     const before = `${afterUnclosed ? UNCLOSED_OPENING : ''}${stubsBefore ? `${stubs.slice(2)}\n\n` : ''}`;
     const after = stubsBefore ? '' : probe + stubs;
@@ -212,6 +215,7 @@ export class IncrementalParser {
       afterUnclosed,
       probe,
       stubs,
+      uses,
       against: definitions,
       endsHere: probe === '' || probeStartsFresh(probe, parsed.tree.children, end),
       children,
@@ -387,16 +391,35 @@ function sameDefinitions(a: Definitions, b: Definitions): boolean {
  * compares labels. One too many changes nothing. The first block has none when it is the last:
  * it is the whole document.
  */
-function stubsFor(text: string, { isFirst, probe }: BlockKind, definitions: Definitions, earlier: ReadonlySet<ParsedBlock>, self?: ParsedBlock): string {
+function stubsFor(uses: ReadonlySet<string>, { isFirst, probe }: BlockKind, definitions: Definitions, earlier: ReadonlySet<ParsedBlock>, self?: ParsedBlock): string {
   const { topLevel, inContainers } = definitions;
-  if ((topLevel.length === 0 && inContainers.length === 0) || (isFirst && probe === '') || !text.includes('[')) return '';
-  const used = new Set([...text.matchAll(/\[((?:[^[\]\\]|\\.)+)\]/gs)].map((match) => normalizeLabel(match[1]!)));
-  const isUsed = (label: string) => used.has(normalizeLabel(label.slice(1, -1)));
+  if ((topLevel.length === 0 && inContainers.length === 0) || (isFirst && probe === '') || uses.size === 0) return '';
+  const isUsed = (label: string) => uses.has(normalizedDefinitionLabel(label));
   const others = inContainers.filter((entry) => entry.block !== self);
   const seenByAll = [...topLevel, ...others.filter((entry) => earlier.has(entry.block)).flatMap((entry) => entry.labels)].filter(isUsed);
   const seenInContainers = others.filter((entry) => !earlier.has(entry.block)).flatMap((entry) => entry.labels).filter(isUsed);
   const plain = [...new Set(seenByAll)].map((label) => `\n\n${label}: #`).join('');
   return seenInContainers.length === 0 ? plain : `${plain}\n\n:::stub\n${[...new Set(seenInContainers)].map((label) => `${label}: #`).join('\n\n')}\n:::`;
+}
+
+/** The labels a block's text writes in brackets (`[label]`, `[text][label]`, `[^note]`), normalized. */
+function labelsUsedIn(text: string): ReadonlySet<string> {
+  return text.includes('[') ? new Set([...text.matchAll(/\[((?:[^[\]\\]|\\.)+)\]/gs)].map((match) => normalizeLabel(match[1]!))) : NO_LABELS;
+}
+
+const NO_LABELS: ReadonlySet<string> = new Set();
+
+/** Definition labels as written (`[x]`, `[^n]`), normalized: a document has few, and every block asks for them. */
+const normalizedDefinitions = new Map<string, string>();
+
+function normalizedDefinitionLabel(label: string): string {
+  let normalized = normalizedDefinitions.get(label);
+  if (normalized === undefined) {
+    if (normalizedDefinitions.size >= 10_000) normalizedDefinitions.clear();
+    normalized = normalizeLabel(label.slice(1, -1));
+    normalizedDefinitions.set(label, normalized);
+  }
+  return normalized;
 }
 
 /** As micromark's `normalizeIdentifier`: `[ß]` and `[SS]` name the same definition, `[a\u00a0b]` and `[a b]` do not. */
