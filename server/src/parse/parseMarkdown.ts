@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { attributeBlockEnd, attributeBlockStart, markerFenceNameEnd } from '../language/scanning.js';
 import type { Span } from '../types.js';
+import { frontMatterEnd } from './blocks.js';
 import { limitNesting } from './nesting.js';
 import type { LineIndex } from '../text/lineIndex.js';
 
@@ -66,6 +67,11 @@ export function parseMarkdown(text: string): ParsedMarkdown {
  * refuses are recovered by a second parse.
  */
 export function parseText(text: string, frontMatter: boolean): ParsedMarkdown {
+  const frontMatterLength = frontMatter ? frontMatterEnd(text) : 0;
+  return frontMatterLength > 0 ? withFrontMatterRead(text, frontMatterLength) : parseBody(text, frontMatter);
+}
+
+function parseBody(text: string, frontMatter: boolean): ParsedMarkdown {
   const processor = frontMatter ? withFrontMatter : withoutFrontMatter;
   const parse = (source: string) => countByteOrderMark(source, processor.parse(source));
   const limited = limitNesting(text, frontMatter);
@@ -82,6 +88,78 @@ export function parseText(text: string, frontMatter: boolean): ParsedMarkdown {
     // A failure inside the parser or its plugins costs this text, not the analysis.
     return { text, tree: { type: 'root', children: [] }, refusedAttributeBlocks: new Map(), skipped: [{ span: { start: 0, end: text.length }, cause: 'parser-failed' }] };
   }
+}
+
+/**
+ * A text that opens with closed front matter, its `yaml` node read here as remark-frontmatter
+ * reads it (the value between the fences, NUL as U+FFFD, the node ending after the closing
+ * fence's trailing blanks) and the rest parsed on its own: micromark reads front matter a
+ * character at a time, which made a megabyte of it cost more to parse than to read as YAML.
+ */
+function withFrontMatterRead(text: string, length: number): ParsedMarkdown {
+  const byteOrderMark = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const valueStart = lineBreakEnd(text, text.indexOf('---') + 3);
+  const fenceEnd = withoutLineBreak(text, length);
+  const closingStart = Math.max(text.lastIndexOf('\n', fenceEnd - 1), text.lastIndexOf('\r', fenceEnd - 1)) + 1;
+  const value = closingStart > valueStart ? text.slice(valueStart, withoutLineBreak(text, closingStart)).replaceAll('\0', '\ufffd') : '';
+  const start = { line: 1, column: 1 + byteOrderMark, offset: byteOrderMark };
+  const fenceLine = lineBreaksBefore(text, closingStart) + 1;
+  const yaml: RootContent = {
+    type: 'yaml',
+    value,
+    position: { start: { ...start }, end: { line: fenceLine, column: fenceEnd - closingStart + 1, offset: fenceEnd } },
+  };
+  const body = parseBody(text.slice(length), false);
+  const bodyStart = length > fenceEnd ? { line: fenceLine + 1, column: 1, offset: length } : yaml.position!.end;
+  shiftTree(body.tree, length, bodyStart.line - 1);
+  // The root ends where the text does (a body the parser failed on has no position).
+  const end = length < text.length ? (body.tree.position?.end ?? bodyStart) : bodyStart;
+  return {
+    text,
+    tree: { type: 'root', children: [yaml, ...body.tree.children], position: { start, end: { ...end } } },
+    refusedAttributeBlocks: new Map([...body.refusedAttributeBlocks].map(([offset, original]) => [offset + length, original])),
+    skipped: body.skipped.map(({ span, cause }) => ({ span: { start: span.start + length, end: span.end + length }, cause })),
+  };
+}
+
+/** Just past the line break that follows the blanks at `at`. */
+function lineBreakEnd(text: string, at: number): number {
+  let end = at;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  if (text[end] === '\r') end++;
+  return text[end] === '\n' ? end + 1 : end;
+}
+
+/** `end`, moved back over the line break just before it, if any. */
+function withoutLineBreak(text: string, end: number): number {
+  if (text[end - 1] === '\n') end--;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** The line breaks (CR LF, CR or LF) in the text before `end`. */
+function lineBreaksBefore(text: string, end: number): number {
+  let count = 0;
+  for (let at = 0; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+/** Moves a tree parsed from a part of a text that starts a line to where the part lies. */
+function shiftTree(tree: Root, offset: number, lines: number): void {
+  const shift = (point: { line: number; offset?: number | undefined }) => {
+    point.line += lines;
+    if (point.offset !== undefined) point.offset += offset;
+  };
+  const visit = (node: Nodes) => {
+    if (node.position) {
+      shift(node.position.start);
+      shift(node.position.end);
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
 }
 
 /**
