@@ -11,7 +11,8 @@ import type { FolderOwner } from './workspaces.js';
  * previous version's diagnostics shown as current.
  */
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** By document, what cancels its publish waiting to run. */
+  private readonly pending = new Map<string, () => void>();
   /** Bumped when everything is checked again: a publish begun before then is dropped. */
   private generation = 0;
 
@@ -25,8 +26,16 @@ export class DiagnosticsPublisher {
   async schedule(uri: string): Promise<void> {
     // Settings that cannot be read delay nothing: the publish reports why it failed.
     const delay = await this.delayOf(uri).catch(() => 0);
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => this.publish(uri).catch(this.onError), delay));
+    this.cancel(uri);
+    const publish = () => this.publish(uri).catch(this.onError);
+    // A delay of 0 publishes once the messages already received are read: a timer would wait a millisecond at least.
+    if (delay > 0) {
+      const timer = setTimeout(publish, delay);
+      this.pending.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(publish);
+      this.pending.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   scheduleAll(): void {
@@ -35,9 +44,13 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.cancel(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
   }
 
   private async delayOf(uri: string): Promise<number> {
@@ -45,7 +58,7 @@ export class DiagnosticsPublisher {
   }
 
   private async publish(uri: string): Promise<void> {
-    this.timers.delete(uri);
+    this.pending.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
     const generation = this.generation;
