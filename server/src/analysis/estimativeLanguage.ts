@@ -34,16 +34,42 @@ export function readLikelihoodUses(markers: readonly Marker[]): LikelihoodUse[] 
 }
 
 function usesIn(prose: MappedText): LikelihoodUse[] {
-  const found = PHRASES.matches(prose.text);
-  const uses: LikelihoodUse[] = [];
+  return termsIn(prose.text).map(({ term, start, end, confidencePhrase }) => ({ term, span: documentSpan(prose, start, end), confidencePhrase }));
+}
+
+/** A likelihood term at indices of a text, with its sentence's first confidence phrase. */
+interface TermInText {
+  readonly term: LikelihoodTerm;
+  readonly start: number;
+  readonly end: number;
+  readonly confidencePhrase: string | undefined;
+}
+
+/** By prose text: a keystroke leaves the prose of nearly every judgment as it was. */
+const termsByText = new Map<string, readonly TermInText[]>();
+const CACHED_TEXTS = 5_000;
+
+function termsIn(text: string): readonly TermInText[] {
+  let terms = termsByText.get(text);
+  if (!terms) {
+    if (termsByText.size >= CACHED_TEXTS) termsByText.clear();
+    terms = readTerms(text);
+    termsByText.set(text, terms);
+  }
+  return terms;
+}
+
+function readTerms(text: string): TermInText[] {
+  const found = PHRASES.matches(text);
+  const terms: TermInText[] = [];
   let next = 0;
-  for (const sentence of sentenceSpans(prose.text)) {
+  for (const sentence of sentenceSpans(text)) {
     const inSentence: TermMatch<Phrase>[] = [];
     while (next < found.length && found[next]!.start < sentence.end) inSentence.push(found[next++]!);
     const confidence = inSentence.find((match): match is TermMatch<{ confidence: string }> => 'confidence' in match.value);
     for (const match of inSentence) {
-      if ('likelihood' in match.value) uses.push({ term: match.value.likelihood, span: documentSpan(prose, match.start, match.end), confidencePhrase: confidence?.value.confidence });
+      if ('likelihood' in match.value) terms.push({ term: match.value.likelihood, start: match.start, end: match.end, confidencePhrase: confidence?.value.confidence });
     }
   }
-  return uses;
+  return terms;
 }
