@@ -8,10 +8,10 @@
  * (`peers.ts`). Prints a table and writes it as JSON (bench-results/) for comparison between
  * commits. Options: --quick (no 5 MB, fewer runs and files, tighter time limits), --out FILE,
  * --cases FOLDER (default ../shared/conformance), --only SECTION,… (generated, standards, cases,
- * library, shapes, workspace, heap, front-matter, preview).
+ * cliffs, library, shapes, workspace, heap, front-matter, preview).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ const quick = process.argv.includes('--quick');
 const outAt = process.argv.indexOf('--out');
 const outFile = outAt >= 0 ? process.argv[outAt + 1]! : join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 const onlyAt = process.argv.indexOf('--only');
-/** The sections to run (`--only generated,standards,cases,library,shapes,workspace,heap,front-matter,preview`); all by default. */
+/** The sections to run (`--only generated,standards,cases,cliffs,library,shapes,workspace,heap,front-matter,preview`); all by default. */
 const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : undefined;
 const selected = (section: string) => !only || only.has(section);
 const casesAt = process.argv.indexOf('--cases');
@@ -272,6 +272,37 @@ async function benchCaseDocument(workspace: string, client: LspTestClient, docum
   await client.close(uri);
 }
 
+/**
+ * The shapes that once cost a keystroke the rest of the document or all of it, written near the
+ * top of the 1 MB analysis: an indented fence in a list item (the splitter misreads what follows
+ * until the parser corrects it) and a footnote definition in a container directive (micromark
+ * reads container text last). Each keystroke in the middle is set against the same keystroke
+ * without them, in the same run.
+ */
+const CLIFFS = [
+  { name: 'none (ordinary)', lines: '' },
+  { name: 'an indented fence in a list item', lines: '- An item\n\n    ```\n    code in the item\n\n    more code\n    ```\n\n' },
+  { name: 'a footnote definition in a container', lines: ':::claim{#cliff1}\nA claim with a note.[^cliff]\n\n[^cliff]: The note, defined inside the container [@s1].\n:::\n\n' },
+];
+
+async function benchCliffs(client: LspTestClient): Promise<void> {
+  const base = generateAnalysis(1_000_000, 42);
+  const top = base.indexOf('\n\n', base.indexOf('\n---\n', 4) + 5) + 2;
+  const runs = quick ? 3 : 5;
+  let ordinary = Infinity;
+  for (const cliff of CLIFFS) {
+    const text = base.slice(0, top) + cliff.lines + base.slice(top);
+    const uri = await openAndDiagnose(client, `cliff-${CLIFFS.indexOf(cliff)}.md`, text);
+    const edit = await serverEdits(client, uri, text, runs * 4);
+    await client.close(uri);
+    if (cliff.lines === '') {
+      ordinary = edit;
+      continue;
+    }
+    record({ what: `edit → diagnostics, ${cliff.name} near the top`, size: '1 MB', median: edit, unit: 'ms', baseline: undefined, target: `≤ 2 × the same keystroke without it (${ordinary.toFixed(0)} ms)` }, edit <= 2 * ordinary);
+  }
+}
+
 /** Milliseconds that `args` took in a process of its own, or `Infinity` if it ran past `LIMIT_MS` and was ended. */
 function inProcessOfItsOwn(args: readonly string[], cwd: string, timeReported: boolean): number {
   const start = performance.now();
@@ -385,9 +416,30 @@ async function benchWorkspace(): Promise<void> {
       await client.stop();
     }
     record({ what: 'workspace index (first workspace/symbol)', size: `${count} × 20 KB`, median: median(times), unit: 'ms', baseline: undefined, target: '≤ 3 s for 2,000 files' }, median(times) <= 3000 * (count / 2000));
+    benchWorkspaceCheck(folder, count);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * `tradecraft check` of the workspace's files, set against their remark parse one after another
+ * in one thread: with the work shared between threads it must use the machine's cores.
+ */
+function benchWorkspaceCheck(folder: string, count: number): void {
+  const texts = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md')).map((file) => readFileSync(join(folder, file), 'utf8'));
+  parseMarkdown(texts[0]!);
+  const start = performance.now();
+  for (const text of texts) parseMarkdown(text);
+  const parse = performance.now() - start;
+  const run = spawnSync(process.execPath, [join(ROOT, 'out/bench/checkWorkspace.js'), folder], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bench: the check of the workspace failed: ${run.stderr}`);
+  const { wallMs, cpuMs } = JSON.parse(run.stdout) as { wallMs: number; cpuMs: number };
+  const cores = availableParallelism();
+  record(
+    { what: `CLI check of a workspace, ${(cpuMs / wallMs).toFixed(1)} of ${cores} cores busy`, size: `${count} × 20 KB`, median: wallMs, unit: 'ms', baseline: parse, target: `≥ ${(0.8 * cores).toFixed(1)} cores busy` },
+    cpuMs >= 0.8 * cores * wallMs,
+  );
 }
 
 async function benchHeap(): Promise<void> {
@@ -460,6 +512,7 @@ try {
   if (selected('generated')) for (const size of SIZES) await benchDocument(workspace, client, size);
   if (selected('standards')) await benchStandards(client);
   if (selected('cases')) await benchCases(workspace, client);
+  if (selected('cliffs')) await benchCliffs(client);
 } finally {
   await client.stop();
   rmSync(workspace, { recursive: true, force: true });
