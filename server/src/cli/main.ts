@@ -2,7 +2,7 @@ import { runCheck, type Console } from './check.js';
 import { parseCheckOptions, UsageError } from './checkOptions.js';
 import { checkHelp, LSP_HELP, MAIN_HELP, viewHelp } from './help.js';
 import { parseViewOptions } from './viewOptions.js';
-import { readPackageInfo } from '../node/packageInfo.js';
+import { packageRootAbove, readPackageInfo } from '../node/packageInfo.js';
 import { runView } from './views.js';
 import { EXPORT_HELP, parseExportOptions, runExport } from './exportCommand.js';
 import { INIT_HELP, parseInitOptions, runInit } from './initCommand.js';
@@ -90,5 +90,5 @@ export async function main(args: readonly string[], cwd: string, console: Consol
   }
 }
 
-/** The checkout or installed package this command runs from (it runs from `out/server/src/cli/`). */
-const PACKAGE_ROOT = new URL('../../../../', import.meta.url);
+/** The checkout or installed package this command runs from (from its bundle in `out/bundle/`, or from `out/server/src/cli/`). */
+const PACKAGE_ROOT = packageRootAbove(new URL('./', import.meta.url));
