@@ -103,15 +103,25 @@ function keystrokes(text: string, offset: number, count: number): string[] {
 }
 
 /**
+ * How many keystrokes are measured, and how many before them warm the code up. A user types
+ * hundreds, so on a small document, where they cost milliseconds, the median is of a hundred
+ * after twenty (a few dozen read the code still being compiled); a large document gets `runs`.
+ */
+function keystrokeCounts(text: string, runs: number): { runs: number; warmUp: number } {
+  return text.length < 100_000 ? { runs: Math.max(runs, 100), warmUp: 20 } : { runs, warmUp: 2 };
+}
+
+/**
  * The median time from a keystroke to its diagnostics through the server (`diagnosticsDelay` 0):
- * `runs` keystrokes in the middle of the open document, after two that warm the server's code up.
+ * keystrokes in the middle of the open document (see `keystrokeCounts`).
  */
 async function serverEdits(client: LspTestClient, uri: string, text: string, runs: number): Promise<number> {
   const position = offsetToPosition(text, editOffset(text));
-  return timed(runs, async (run) => {
+  const counts = keystrokeCounts(text, runs);
+  return timed(counts.runs, async (run) => {
     await sendKeystroke(client, uri, position, run);
     await client.currentDiagnostics(uri, 600_000);
-  });
+  }, counts.warmUp);
 }
 
 /** The `run`th of the keystrokes of `keystrokes`, sent to the server as an editor sends it. */
@@ -124,8 +134,9 @@ function sendKeystroke(client: LspTestClient, uri: string, position: { line: num
 async function peerEdits(text: string, runs: number): Promise<number> {
   const peer = new MarkdownLanguageServicePeer();
   await peer.diagnose(text);
-  const texts = keystrokes(text, editOffset(text), runs + 2);
-  return timed(runs, async (run) => void (await peer.diagnose(texts[run]!)));
+  const counts = keystrokeCounts(text, runs);
+  const texts = keystrokes(text, editOffset(text), counts.runs + counts.warmUp);
+  return timed(counts.runs, async (run) => void (await peer.diagnose(texts[run]!)), counts.warmUp);
 }
 
 /** markdownlint on the text; a run of it on a megabyte takes seconds, so there it is not warmed up, and run once when quick. */
