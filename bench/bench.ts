@@ -4,8 +4,9 @@
  * the pathological shapes at 100 KB and 1 MB (with the growth between them), with a 20,000-entry
  * library in the settings, on a workspace of 2,000 files and on a front matter of 10 MB. Each
  * figure is set against the full remark parse of the same text and against the peers measured in
- * the same run on the same text: VS Code's Markdown language service and markdownlint
- * (`peers.ts`). Prints a table and writes it as JSON (bench-results/) for comparison between
+ * the same run on the same text: VS Code's Markdown language service in this process and
+ * markdownlint (`peers.ts`), and for a keystroke also VS Code's Markdown server in a process of
+ * its own (`markdownServerPeer.ts`). Prints a table and writes it as JSON (bench-results/) for comparison between
  * commits. Options: --quick (no 5 MB, fewer runs and files, tighter time limits), --out FILE,
  * --cases FOLDER (default ../shared/conformance), --only SECTION,… (generated, standards, cases,
  * cliffs, library, shapes, workspace, heap, front-matter, preview).
@@ -18,8 +19,9 @@ import { fileURLToPath } from 'node:url';
 import type { Host } from '../server/src/host.js';
 import { parseMarkdown } from '../server/src/parse/parseMarkdown.js';
 import { generateAnalysis } from '../test/support/generate.js';
-import { LspTestClient, positionOf } from '../test/lsp/lspClient.js';
+import { LspTestClient, positionOf, type Position } from '../test/lsp/lspClient.js';
 import { cslLibrary, documentCitingUnknownKeys, mixedCases, PATHOLOGICAL_SHAPES, readCases, repeatedCase } from './documents.js';
+import { MarkdownServerPeer } from './markdownServerPeer.js';
 import type { Task } from './measureOnce.js';
 import { markdownlint, MarkdownLanguageServicePeer } from './peers.js';
 
@@ -43,8 +45,10 @@ interface Row {
   readonly median: number;
   readonly unit: 'ms' | 'MB';
   readonly baseline: number | undefined;
-  /** The same work by VS Code's Markdown language service (an edit → its diagnostics, or a whole check). */
+  /** The same work by VS Code's Markdown language service in the benchmark's process (an edit → its diagnostics, or a whole check). */
   readonly vscodeMarkdown?: number;
+  /** The same keystroke through VS Code's Markdown server, a process of its own: an edit → its pulled diagnostics. */
+  readonly vscodeMarkdownServer?: number;
   /** markdownlint's default rules on the whole text. */
   readonly markdownlint?: number;
   /** Time at 1 MB ÷ time at 100 KB, less the process's start (linear is about 10). */
@@ -76,14 +80,15 @@ async function timed(runs: number, task: (run: number) => Promise<void> | void, 
 
 function record(row: Omit<Row, 'met'>, met: boolean | undefined): void {
   rows.push({ ...row, met });
-  const peers = row.vscodeMarkdown === undefined ? '' : `, VS Code Markdown ${formatPeer(row.vscodeMarkdown)}, markdownlint ${formatPeer(row.markdownlint)}`;
+  const server = row.vscodeMarkdownServer === undefined ? '' : `, VS Code Markdown server ${formatPeer(row.vscodeMarkdownServer)}`;
+  const peers = row.vscodeMarkdown === undefined ? '' : `, VS Code Markdown in process ${formatPeer(row.vscodeMarkdown)}${server}, markdownlint ${formatPeer(row.markdownlint)}`;
   log(`${row.what} (${row.size}): ${formatTime(row.median, row.unit)}${peers}`);
 }
 
 const formatTime = (ms: number, unit = 'ms') => (Number.isFinite(ms) ? `${ms.toFixed(ms < 10 ? 2 : 0)} ${unit}` : `> ${LIMIT_MS / 1000} s`);
 const formatPeer = (ms: number | undefined) => (ms === undefined ? '—' : formatTime(ms));
 
-function offsetToPosition(text: string, offset: number): { line: number; character: number } {
+function offsetToPosition(text: string, offset: number): Position {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let line = 0;
   for (let at = text.indexOf('\n'); at !== -1 && at < lineStart; at = text.indexOf('\n', at + 1)) line++;
@@ -111,23 +116,43 @@ function keystrokeCounts(text: string, runs: number): { runs: number; warmUp: nu
   return text.length < 100_000 ? { runs: Math.max(runs, 100), warmUp: 20 } : { runs, warmUp: 2 };
 }
 
-/**
- * The median time from a keystroke to its diagnostics through the server (`diagnosticsDelay` 0):
- * keystrokes in the middle of the open document (see `keystrokeCounts`).
- */
-async function serverEdits(client: LspTestClient, uri: string, text: string, runs: number): Promise<number> {
-  const position = offsetToPosition(text, editOffset(text));
-  const counts = keystrokeCounts(text, runs);
-  return timed(counts.runs, async (run) => {
-    await sendKeystroke(client, uri, position, run);
-    await client.currentDiagnostics(uri, 600_000);
-  }, counts.warmUp);
+interface Keystroke {
+  readonly range: { readonly start: Position; readonly end: Position };
+  readonly text: string;
 }
 
-/** The `run`th of the keystrokes of `keystrokes`, sent to the server as an editor sends it. */
-function sendKeystroke(client: LspTestClient, uri: string, position: { line: number; character: number }, run: number): Promise<number> {
+/** The `run`th of the keystrokes of `keystrokes`, as an editor sends it to a server: an incremental change at `position`. */
+function keystrokeChange(position: Position, run: number): Keystroke {
   const removed = run % 2 === 0 ? 0 : TYPED.length;
-  return client.change(uri, [{ range: { start: position, end: { ...position, character: position.character + removed } }, text: removed ? '' : TYPED }]);
+  return { range: { start: position, end: { ...position, character: position.character + removed } }, text: removed ? '' : TYPED };
+}
+
+/**
+ * The median time from a keystroke to its diagnostics through a server, `diagnose` sending the
+ * change and waiting for them: keystrokes in the middle of the open document (see `keystrokeCounts`).
+ */
+function serverKeystrokes(text: string, runs: number, diagnose: (change: Keystroke) => Promise<unknown>): Promise<number> {
+  const position = offsetToPosition(text, editOffset(text));
+  const counts = keystrokeCounts(text, runs);
+  return timed(counts.runs, async (run) => void (await diagnose(keystrokeChange(position, run))), counts.warmUp);
+}
+
+/** The keystrokes through Tradecraft's server (`diagnosticsDelay` 0), each to its published diagnostics. */
+const serverEdits = (client: LspTestClient, uri: string, text: string, runs: number) =>
+  serverKeystrokes(text, runs, async (change) => {
+    await client.change(uri, [change]);
+    await client.currentDiagnostics(uri, 600_000);
+  });
+
+/** The same keystrokes through VS Code's Markdown server, started for them on the same workspace and document, each to its pulled diagnostics. */
+async function markdownServerEdits(workspace: string, uri: string, text: string, runs: number): Promise<number> {
+  const peer = await MarkdownServerPeer.start(workspace, uri, text);
+  try {
+    await peer.pullDiagnostics();
+    return await serverKeystrokes(text, runs, (change) => peer.diagnose(change));
+  } finally {
+    await peer.close();
+  }
 }
 
 /** The same keystrokes in VS Code's Markdown language service, each to its diagnostics. */
@@ -151,10 +176,15 @@ async function openAndDiagnose(client: LspTestClient, file: string, text: string
   return uri;
 }
 
-/** Keystrokes in an open document through the server, the same keystrokes in VS Code's Markdown language service, and markdownlint on the text. */
-async function editTimes(client: LspTestClient, uri: string, text: string, runs: number): Promise<{ edit: number; vscodeMarkdown: number; markdownlint: number }> {
+/**
+ * Keystrokes in an open document through Tradecraft's server, the same keystrokes in VS Code's
+ * Markdown language service in this process and through its server, and markdownlint on the text;
+ * one after the other, so that neither server runs while the other is measured.
+ */
+async function editTimes(client: LspTestClient, workspace: string, uri: string, text: string, runs: number): Promise<{ edit: number; vscodeMarkdown: number; vscodeMarkdownServer: number; markdownlint: number }> {
   const edit = await serverEdits(client, uri, text, runs * 4);
-  return { edit, vscodeMarkdown: await peerEdits(text, runs * 4), markdownlint: await lintTime(text, runs) };
+  const vscodeMarkdownServer = await markdownServerEdits(workspace, uri, text, runs * 4);
+  return { edit, vscodeMarkdown: await peerEdits(text, runs * 4), vscodeMarkdownServer, markdownlint: await lintTime(text, runs) };
 }
 
 const SIZES = quick ? [{ name: '35 KB', bytes: 35_000, runs: 5 }, { name: '1 MB', bytes: 1_000_000, runs: 3 }] : [
@@ -171,11 +201,11 @@ async function benchDocument(workspace: string, client: LspTestClient, size: (ty
   record({ what: 'full remark parse (baseline)', size: size.name, median: parse, unit: 'ms', baseline: parse, target: '—' }, true);
 
   const uri = await openAndDiagnose(client, file, text);
-  const { edit, vscodeMarkdown, markdownlint: lint } = await editTimes(client, uri, text, size.runs);
+  const { edit, vscodeMarkdown, vscodeMarkdownServer, markdownlint: lint } = await editTimes(client, workspace, uri, text, size.runs);
   const editTarget = size.bytes <= 35_000 ? 16 : parse / 10;
   record(
-    { what: 'edit → diagnostics (server, delay 0)', size: size.name, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, markdownlint: lint, target: `${size.bytes <= 35_000 ? '≤ 16 ms' : '≤ 1/10 of the parse'}, ≤ VS Code Markdown` },
-    edit <= editTarget && edit <= vscodeMarkdown,
+    { what: 'edit → diagnostics (server, delay 0)', size: size.name, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, vscodeMarkdownServer, markdownlint: lint, target: `${size.bytes <= 35_000 ? '≤ 16 ms' : '≤ 1/10 of the parse'}, ≤ VS Code Markdown server` },
+    edit <= editTarget && edit <= vscodeMarkdownServer,
   );
 
   const citation = positionOf(text, '[@s', 2, 3);
@@ -213,11 +243,11 @@ async function benchStandards(client: LspTestClient): Promise<void> {
     const text = heldToIcd203(generateAnalysis(size.bytes, 42));
     const parse = await timed(size.runs, () => void parseMarkdown(text), 1);
     const uri = await openAndDiagnose(client, `standards-${size.bytes}.md`, text);
-    const { edit, vscodeMarkdown, markdownlint: lint } = await editTimes(client, uri, text, size.runs);
+    const { edit, vscodeMarkdown, vscodeMarkdownServer, markdownlint: lint } = await editTimes(client, workspace, uri, text, size.runs);
     const editTarget = size.bytes <= 35_000 ? 16 : parse / 10;
     record(
-      { what: 'edit → diagnostics, standards: icd203', size: size.name, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, markdownlint: lint, target: `${size.bytes <= 35_000 ? '≤ 16 ms' : '≤ 1/10 of the parse'}, ≤ VS Code Markdown` },
-      edit <= editTarget && edit <= vscodeMarkdown,
+      { what: 'edit → diagnostics, standards: icd203', size: size.name, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, vscodeMarkdownServer, markdownlint: lint, target: `${size.bytes <= 35_000 ? '≤ 16 ms' : '≤ 1/10 of the parse'}, ≤ VS Code Markdown server` },
+      edit <= editTarget && edit <= vscodeMarkdownServer,
     );
     await client.close(uri);
   }
@@ -227,11 +257,11 @@ async function benchStandards(client: LspTestClient): Promise<void> {
  * A hover sent right after each keystroke, before its diagnostics: answered from the newest
  * analysis or a faster path, it must not wait for the edit's whole analysis.
  */
-async function hoverAfterEdits(client: LspTestClient, uri: string, text: string, position: { line: number; character: number }, runs: number): Promise<number> {
+async function hoverAfterEdits(client: LspTestClient, uri: string, text: string, position: Position, runs: number): Promise<number> {
   const at = offsetToPosition(text, editOffset(text));
   const times: number[] = [];
   for (let run = 0; run < runs * 2; run++) {
-    await sendKeystroke(client, uri, at, run);
+    await client.change(uri, [keystrokeChange(at, run)]);
     const start = performance.now();
     await client.request('textDocument/hover', { textDocument: { uri }, position });
     times.push(performance.now() - start);
@@ -271,10 +301,10 @@ async function benchCaseDocument(workspace: string, client: LspTestClient, docum
   writeFileSync(join(workspace, file), document.text);
   const parse = await timed(document.runs, () => void parseMarkdown(document.text), document.text.length >= 1_000_000 ? 0 : 1);
   const uri = await openAndDiagnose(client, file, document.text);
-  const { edit, vscodeMarkdown, markdownlint: lint } = await editTimes(client, uri, document.text, document.runs);
+  const { edit, vscodeMarkdown, vscodeMarkdownServer, markdownlint: lint } = await editTimes(client, workspace, uri, document.text, document.runs);
   record(
-    { what: `edit → diagnostics: ${document.name}`, size: document.size, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, markdownlint: lint, target: `≤ 1/${document.parseShare} of the parse, ≤ VS Code Markdown` },
-    edit <= parse / document.parseShare && edit <= vscodeMarkdown,
+    { what: `edit → diagnostics: ${document.name}`, size: document.size, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, vscodeMarkdownServer, markdownlint: lint, target: `≤ 1/${document.parseShare} of the parse, ≤ VS Code Markdown server` },
+    edit <= parse / document.parseShare && edit <= vscodeMarkdownServer,
   );
   if (document.text.length >= 1_000_000) {
     const hover = await hoverAfterEdits(client, uri, document.text, offsetToPosition(document.text, document.text.indexOf(':evidence[') + 3), document.runs * 2);
@@ -397,10 +427,10 @@ async function benchLibrary(): Promise<void> {
     const uri = await openAndDiagnose(client, 'unknown.md', unknown);
     const diagnostics = await client.currentDiagnostics(uri);
     if (diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-source').length !== 200) throw new Error('bench: the library document should have 200 unknown keys');
-    const { edit, vscodeMarkdown, markdownlint: lint } = await editTimes(client, uri, unknown, runs);
+    const { edit, vscodeMarkdown, vscodeMarkdownServer, markdownlint: lint } = await editTimes(client, folder, uri, unknown, runs);
     record(
-      { what: 'edit → diagnostics: 200 unknown keys, 20,000-entry library in the settings', size: `${Math.round(unknown.length / 1000)} KB`, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, markdownlint: lint, target: `≤ 1.2 × with the keys known (${knownEdit.toFixed(1)} ms), ≤ 1/10 of the parse, ≤ VS Code Markdown` },
-      edit <= 1.2 * knownEdit && edit <= parse / 10 && edit <= vscodeMarkdown,
+      { what: 'edit → diagnostics: 200 unknown keys, 20,000-entry library in the settings', size: `${Math.round(unknown.length / 1000)} KB`, median: edit, unit: 'ms', baseline: parse, vscodeMarkdown, vscodeMarkdownServer, markdownlint: lint, target: `≤ 1.2 × with the keys known (${knownEdit.toFixed(1)} ms), ≤ 1/10 of the parse, ≤ VS Code Markdown server` },
+      edit <= 1.2 * knownEdit && edit <= parse / 10 && edit <= vscodeMarkdownServer,
     );
   } finally {
     await client.stop();
@@ -505,12 +535,13 @@ async function benchFrontMatter(): Promise<void> {
 const formatRatio = (part: number, whole: number | undefined) => (whole && Number.isFinite(part) && Number.isFinite(whole) ? (part / whole).toFixed(part / whole < 10 ? 3 : 1) : '—');
 
 function printTable(): void {
-  const header = '| what | document | Tradecraft | × full parse | growth | VS Code Markdown | × VS Code Markdown | markdownlint | target | met |\n|---|---|---:|---:|---:|---:|---:|---:|---|---|';
+  const header =
+    '| what | document | Tradecraft | × full parse | growth | VS Code Markdown, in process | × in process | VS Code Markdown server | × server | markdownlint | target | met |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|';
   const lines = rows.map((row) => {
     const ratio = row.unit === 'ms' ? formatRatio(row.median, row.baseline) : '—';
     const growth = row.growth === undefined ? '—' : Number.isFinite(row.growth) ? row.growth.toFixed(1) : 'over the limit';
     const met = row.met === undefined ? '—' : row.met ? 'yes' : 'NO';
-    return `| ${row.what} | ${row.size} | ${formatTime(row.median, row.unit)} | ${ratio} | ${growth} | ${formatPeer(row.vscodeMarkdown)} | ${formatRatio(row.median, row.vscodeMarkdown)} | ${formatPeer(row.markdownlint)} | ${row.target} | ${met} |`;
+    return `| ${row.what} | ${row.size} | ${formatTime(row.median, row.unit)} | ${ratio} | ${growth} | ${formatPeer(row.vscodeMarkdown)} | ${formatRatio(row.median, row.vscodeMarkdown)} | ${formatPeer(row.vscodeMarkdownServer)} | ${formatRatio(row.median, row.vscodeMarkdownServer)} | ${formatPeer(row.markdownlint)} | ${row.target} | ${met} |`;
   });
   process.stdout.write(`${header}\n${lines.join('\n')}\n`);
 }

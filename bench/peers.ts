@@ -2,7 +2,8 @@
  * The peers the benchmark sets Tradecraft against, each run the way an editor runs it:
  * VS Code's own Markdown language service (`vscode-markdown-languageservice`, its link
  * diagnostics over a markdown-it tokenization, on an in-memory workspace, through the pull
- * diagnostics manager VS Code's Markdown server uses), and markdownlint's default rules on the text.
+ * diagnostics manager VS Code's Markdown server uses), in this process, and markdownlint's
+ * default rules on the text. `markdownServerPeer.ts` runs the same service as VS Code's server.
  */
 import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/promise';
@@ -23,7 +24,7 @@ import {
 import { URI } from 'vscode-uri';
 
 /** VS Code's settings with `markdown.validate.enabled` on: every link check reported. */
-const VALIDATE_ALL: DiagnosticOptions = {
+export const VALIDATE_ALL: DiagnosticOptions = {
   validateReferences: DiagnosticLevel.warning,
   validateFragmentLinks: DiagnosticLevel.warning,
   validateFileLinks: DiagnosticLevel.warning,
@@ -77,7 +78,7 @@ class MemoryWorkspace implements IWorkspaceWithWatching {
 }
 
 /** markdown-it as VS Code's Markdown extension configures it, its tokens kept per document version as VS Code keeps them. */
-function markdownItParser(): IMdParser {
+export function markdownItParser(): IMdParser {
   const markdownIt = new MarkdownIt({ html: true });
   let cached: { uri: string; version: number; tokens: Token[] } | undefined;
   return {
