@@ -11,8 +11,7 @@ import type { FolderOwner } from './workspaces.js';
  * previous version's diagnostics shown as current.
  */
 export class DiagnosticsPublisher {
-  /** By document, what cancels its publish waiting to run. */
-  private readonly pending = new Map<string, () => void>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Bumped when everything is checked again: a publish begun before then is dropped. */
   private generation = 0;
 
@@ -26,16 +25,8 @@ export class DiagnosticsPublisher {
   async schedule(uri: string): Promise<void> {
     // Settings that cannot be read delay nothing: the publish reports why it failed.
     const delay = await this.delayOf(uri).catch(() => 0);
-    this.cancel(uri);
-    const publish = () => this.publish(uri).catch(this.onError);
-    // A delay of 0 publishes once the messages already received are read: a timer would wait a millisecond at least.
-    if (delay > 0) {
-      const timer = setTimeout(publish, delay);
-      this.pending.set(uri, () => clearTimeout(timer));
-    } else {
-      const immediate = setImmediate(publish);
-      this.pending.set(uri, () => clearImmediate(immediate));
-    }
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => this.publish(uri).catch(this.onError), delay));
   }
 
   scheduleAll(): void {
@@ -44,13 +35,9 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
-    this.cancel(uri);
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-  }
-
-  private cancel(uri: string): void {
-    this.pending.get(uri)?.();
-    this.pending.delete(uri);
   }
 
   private async delayOf(uri: string): Promise<number> {
@@ -58,7 +45,7 @@ export class DiagnosticsPublisher {
   }
 
   private async publish(uri: string): Promise<void> {
-    this.pending.delete(uri);
+    this.timers.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
     const generation = this.generation;
