@@ -1,5 +1,4 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import type { Point, Position } from 'unist';
 import { LineIndex } from '../text/lineIndex.js';
 import { lineEndAt, sameList } from '../text/textHelpers.js';
 import { TextShift } from '../text/textShift.js';
@@ -7,6 +6,7 @@ import type { Span } from '../types.js';
 import { blockEnds, opensUnclosedFrontMatter } from './blocks.js';
 import { parseMarkdown, parseText, type ParsedMarkdown, type SkippedPart } from './parseMarkdown.js';
 import { runToEnd, type Steps } from './steps.js';
+import { shiftTreePoints } from './treePositions.js';
 
 /**
  * The definitions of a document as its blocks see them. micromark reads the text of top-level
@@ -444,19 +444,7 @@ function moveBlock(block: ParsedBlock, offset: number, line: number): void {
   const deltaOffset = offset - block.offset;
   const deltaLine = line - block.line;
   if (deltaOffset === 0 && deltaLine === 0) return;
-  const shift = (point: Point) => {
-    point.line += deltaLine;
-    if (point.offset !== undefined) point.offset += deltaOffset;
-  };
-  const visit = (node: Nodes) => {
-    const position: Position | undefined = node.position;
-    if (position) {
-      shift(position.start);
-      shift(position.end);
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  block.children.forEach(visit);
+  shiftTreePoints(block.children, deltaOffset, deltaLine);
   block.offset = offset;
   block.line = line;
 }

@@ -8,6 +8,7 @@ import { attributeBlockEnd, attributeBlockStart, markerFenceNameEnd } from '../l
 import type { Span } from '../types.js';
 import { frontMatterEnd } from './blocks.js';
 import { limitNesting } from './nesting.js';
+import { moveTreePoints, shiftTreePoints } from './treePositions.js';
 import type { LineIndex } from '../text/lineIndex.js';
 
 export interface ParsedMarkdown {
@@ -111,7 +112,7 @@ function withFrontMatterRead(text: string, length: number): ParsedMarkdown {
   };
   const body = parseBody(text.slice(length), false);
   const bodyStart = length > fenceEnd ? { line: fenceLine + 1, column: 1, offset: length } : yaml.position!.end;
-  shiftTree(body.tree, length, bodyStart.line - 1);
+  shiftTreePoints([body.tree], length, bodyStart.line - 1);
   // The root ends where the text does (a body the parser failed on has no position).
   const end = length < text.length ? (body.tree.position?.end ?? bodyStart) : bodyStart;
   return {
@@ -146,40 +147,16 @@ function lineBreaksBefore(text: string, end: number): number {
   return count;
 }
 
-/** Moves a tree parsed from a part of a text that starts a line to where the part lies. */
-function shiftTree(tree: Root, offset: number, lines: number): void {
-  const shift = (point: { line: number; offset?: number | undefined }) => {
-    point.line += lines;
-    if (point.offset !== undefined) point.offset += offset;
-  };
-  const visit = (node: Nodes) => {
-    if (node.position) {
-      shift(node.position.start);
-      shift(node.position.end);
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
-}
-
 /**
  * micromark skips a byte-order mark and counts positions without it; the model counts in the
  * text as given (an editor may send one), so positions move one character on.
  */
 function countByteOrderMark(text: string, tree: Root): Root {
   if (text.charCodeAt(0) !== 0xfeff) return tree;
-  const shift = (point: { line: number; column: number; offset?: number | undefined }) => {
+  moveTreePoints([tree], (point) => {
     if (point.offset !== undefined) point.offset++;
     if (point.line === 1) point.column++;
-  };
-  const visit = (node: Nodes) => {
-    if (node.position) {
-      shift(node.position.start);
-      shift(node.position.end);
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
+  });
   return tree;
 }
 
