@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 
-const { codesOf, diagnosticOf, openExample, restoreExample, tradecraftDiagnostics, codeOf, waitFor } = require('./helpers.cjs');
+const { codesOf, diagnosticOf, executeProvider, openExample, restoreExample, tradecraftDiagnostics, codeOf, waitFor } = require('./helpers.cjs');
 
 const UNSUPPORTED_CLAIM = ':claim[Minsk will close the border by May]{#c-unsaved}';
 
@@ -22,7 +22,7 @@ describe('Tradecraft on an edited document', function () {
 
   it('applies the quick fix of an unknown citation key through vscode.commands', async function () {
     const unknown = diagnosticOf(document.uri, 'unknown-source');
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await executeProvider('vscode.executeCodeActionProvider', document.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((action) => action.title);
     const fix = actions.find((action) => action.title === 'Change to "preiherman2026"');
     assert.ok(fix, `quick fixes offered: ${JSON.stringify(titles)}`);

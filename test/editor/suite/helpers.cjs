@@ -34,6 +34,22 @@ async function waitFor(what, probe, timeout = 30_000, interval = 100) {
   }
 }
 
+/**
+ * Runs one of VS Code's `vscode.execute…Provider` commands, again when the workbench cancels it:
+ * right after a document opens, VS Code may cancel a provider call of its own accord (a user's
+ * light bulb simply asks again). Any other failure fails the test.
+ */
+async function executeProvider(command, ...args) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand(command, ...args);
+    } catch (error) {
+      const canceled = error instanceof Error && (error.name === 'Canceled' || error.message === 'Canceled');
+      if (!canceled || attempt === 3) throw error;
+    }
+  }
+}
+
 function codeOf(diagnostic) {
   return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }
@@ -104,6 +120,7 @@ module.exports = {
   codeOf,
   codesOf,
   diagnosticOf,
+  executeProvider,
   expectedDiagnostics,
   openExample,
   positionOf,
