@@ -5,6 +5,7 @@ import { findCitations } from './findCitations.js';
  * reader sees it once rendered: `[see @a, p. 4; -@b]` as `(see a, p. 4; b)`.
  */
 export function citationsAsText(text: string): string {
+  if (!text.includes('@') || !text.includes('[')) return text;
   const groups = new Map<number, { end: number; items: string[] }>();
   for (const citation of findCitations(text, [])) {
     if (citation.form !== 'bracketed') continue;

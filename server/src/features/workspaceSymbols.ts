@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { parseAttributesLeniently } from '../language/attributes.js';
 import { kindRow, type MarkerKind, type OutlineKind } from '../language/markerKinds.js';
 import { attributeBlockEnd, labelEnd, MARKER_OPENING } from '../language/scanning.js';
+import { frontMatterLineCount } from '../text/frontMatterFence.js';
 import type { Range } from '../types.js';
 import { symbolName } from './symbols.js';
 
@@ -34,7 +35,9 @@ export function scanMarkers(text: string): IndexedMarker[] {
   let fence: string | undefined;
   let html: 'comment' | 'block' | undefined;
   let previousBlank = true;
+  const bodyStart = frontMatterLineCount(lines);
   lines.forEach((line, number) => {
+    if (number < bodyStart) return;
     const blank = BLANK.test(line);
     const wasBlank = previousBlank;
     previousBlank = blank;
@@ -106,15 +109,43 @@ export interface WorkspaceSymbol {
 /** Markers of all files whose name (id and first words) holds the query's characters in order. */
 export function matchWorkspaceSymbols(files: readonly { uri: string; markers: readonly IndexedMarker[] }[], query: string): WorkspaceSymbol[] {
   const wanted = query.toLowerCase().replace(/\s+/g, '');
+  const mayMatch = CHECKABLE_QUERY.test(wanted) ? (marker: IndexedMarker) => mayBeInName(wanted, marker) : () => true;
   return files.flatMap((file) =>
     file.markers
-      .map((marker) => ({ name: symbolName({ attributes: { id: marker.id }, text: marker.text }), kind: marker.kind, outline: kindRow(marker.kind).outline, uri: file.uri, range: marker.range }))
-      .filter((symbol) => isSubsequence(wanted, symbol.name.toLowerCase())),
+      .filter(mayMatch)
+      .map((marker) => ({ marker, name: nameOf(marker) }))
+      .filter(({ name }) => isSubsequence(wanted, name.toLowerCase()))
+      .map(({ marker, name }) => ({ name, kind: marker.kind, outline: kindRow(marker.kind).outline, uri: file.uri, range: marker.range })),
   );
+}
+
+/** Each marker's name, made once: the index keeps its markers until their file changes. */
+const names = new WeakMap<IndexedMarker, string>();
+
+function nameOf(marker: IndexedMarker): string {
+  let name = names.get(marker);
+  if (name === undefined) {
+    name = symbolName({ attributes: { id: marker.id }, text: marker.text });
+    names.set(marker, name);
+  }
+  return name;
+}
+
+/**
+ * A name (`symbolName`) is the id and the first words of the text with each citation as a reader
+ * sees it: but for the spaces, the dash, the ellipsis and a citation's `(`, `)`, `;` and `,`, its
+ * characters are the id's and the text's, in order. So a query of other ASCII characters that the
+ * id and the text do not hold in order cannot match, and its name need not be made.
+ */
+const CHECKABLE_QUERY = /^[\x21-\x27\x2a\x2b\x2d-\x3a\x3c-\x7e]*$/;
+
+function mayBeInName(wanted: string, marker: IndexedMarker): boolean {
+  if (!marker.id && !marker.text) return true;
+  return isSubsequence(wanted, `${marker.id ?? ''}${marker.text}`.toLowerCase());
 }
 
 function isSubsequence(query: string, text: string): boolean {
   let at = 0;
-  for (const char of text) if (char === query[at]) at++;
+  for (let i = 0; i < text.length && at < query.length; i++) if (text[i] === query[at]) at++;
   return at === query.length;
 }

@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import type { CancellationToken, SymbolInformation } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { IndexedMarker } from '../features/workspaceSymbols.js';
@@ -34,14 +35,11 @@ export class WorkspaceIndex {
   }
 
   async symbols(query: string, token: CancellationToken): Promise<SymbolInformation[]> {
-    const files: { uri: string; markers: IndexedMarker[] }[] = [];
     const list = await this.listedFiles();
     const seen = new Set(list.map((file) => file.toString()));
-    for (let at = 0; at < list.length; at += READ_AT_ONCE) {
-      if (token.isCancellationRequested) return [];
-      const some = list.slice(at, at + READ_AT_ONCE);
-      files.push(...(await Promise.all(some.map(async (file) => ({ uri: file.toString(), markers: await this.orNone(file.toString(), () => this.markersOf(file)) })))));
-    }
+    // Each file is scanned as soon as it is read, while the next reads are under way.
+    const files = await pMap(list, async (file) => ({ uri: file.toString(), markers: token.isCancellationRequested ? [] : await this.orNone(file.toString(), () => this.markersOf(file)) }), { concurrency: READ_AT_ONCE });
+    if (token.isCancellationRequested) return [];
     for (const document of this.documents.all().filter((open) => !seen.has(open.uri))) {
       files.push({ uri: document.uri, markers: await this.orNone(document.uri, () => this.openMarkers(document.uri)) });
     }

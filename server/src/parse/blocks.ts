@@ -1,4 +1,5 @@
-import { lineEndAt } from '../text/textHelpers.js';
+import { frontMatterEnd, opensFrontMatter } from '../text/frontMatterFence.js';
+import { lineEndAt, nextLineStart } from '../text/textHelpers.js';
 
 /**
  * Proposes where the top-level blocks after the one starting at `from` start, reading from `from`
@@ -41,25 +42,13 @@ export function* blockEnds(text: string, from: number): Generator<number> {
   yield text.length;
 }
 
-const FRONT_MATTER_OPENING = /^\ufeff?---[ \t]*(?:\r\n?|\n)/;
-
-/** Just past the line that closes the front matter, or 0 when the document has none (or never closes it). */
-export function frontMatterEnd(text: string): number {
-  const opening = FRONT_MATTER_OPENING.exec(text);
-  if (!opening) return 0;
-  const closing = /(?<=[\r\n])---[ \t]*(?:\r\n?|\n|$)/g;
-  closing.lastIndex = opening[0].length;
-  const found = closing.exec(text);
-  return found ? found.index + found[0].length : 0;
-}
-
 /**
  * Whether the document opens front matter that no line closes. micromark then reads the whole
  * document while it looks for the closing fence, and starts no list, block quote or footnote
  * definition anywhere in it: each block must be parsed after such an opening too.
  */
 export function opensUnclosedFrontMatter(text: string): boolean {
-  return FRONT_MATTER_OPENING.test(text) && frontMatterEnd(text) === 0;
+  return opensFrontMatter(text) && frontMatterEnd(text) === 0;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -144,7 +133,3 @@ class OpenConstructs {
   }
 }
 
-function nextLineStart(text: string, end: number): number {
-  if (text[end] === '\r' && text[end + 1] === '\n') return end + 2;
-  return end + 1;
-}

@@ -1,6 +1,6 @@
 import { maskSpans } from '../text/mask.js';
 import { lineEndAt } from '../text/textHelpers.js';
-import { frontMatterEnd } from './blocks.js';
+import { frontMatterEnd } from '../text/frontMatterFence.js';
 import type { Span } from '../types.js';
 
 /**

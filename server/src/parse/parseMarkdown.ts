@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { attributeBlockEnd, attributeBlockStart, markerFenceNameEnd } from '../language/scanning.js';
 import type { Span } from '../types.js';
-import { frontMatterEnd } from './blocks.js';
+import { frontMatterEnd } from '../text/frontMatterFence.js';
 import { limitNesting } from './nesting.js';
 import { moveTreePoints, shiftTreePoints } from './treePositions.js';
 import type { LineIndex } from '../text/lineIndex.js';

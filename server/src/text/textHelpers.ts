@@ -7,10 +7,20 @@ export function lineEndAt(text: string, from: number): number {
   return end;
 }
 
+/** The start of the line after the one that ends (before its line break) at `end`. */
+export function nextLineStart(text: string, end: number): number {
+  if (text[end] === '\r' && text[end + 1] === '\n') return end + 2;
+  return end + 1;
+}
+
 /** The first `count` words of a text, with "…" when some were left out. */
 export function firstWords(text: string, count: number): string {
-  const words = text.split(' ');
-  return words.length > count ? `${words.slice(0, count).join(' ')}…` : text;
+  let end = -1;
+  for (let word = 0; word < count; word++) {
+    end = text.indexOf(' ', end + 1);
+    if (end === -1) return text;
+  }
+  return `${text.slice(0, end)}…`;
 }
 
 /** A text broken at spaces into lines of at most `width` characters (a longer word stays whole, on a line of its own). */
