@@ -130,11 +130,15 @@ function classify(url: string, context: DocumentContext): LinkKind {
   return kind === 'file' ? 'file' : kind === 'missing' ? 'missing-file' : 'other';
 }
 
+/** What a marker that cites nothing cites: most markers, each of which would otherwise get two empty lists per keystroke. */
+const NO_SOURCES: MarkerSources = Object.freeze({ citations: Object.freeze([]), links: Object.freeze([]) });
+
 function sourcesByMarker(markers: readonly Marker[], citations: readonly ResolvedCitation[], links: readonly ClassifiedLink[]): MarkerSources[] {
-  const byMarker = markers.map(() => ({ citations: [] as ResolvedCitation[], links: [] as ClassifiedLink[] }));
-  for (const citation of citations) for (const owner of citation.owners) byMarker[owner.index]!.citations.push(citation);
-  for (const link of links) for (const owner of link.owners) byMarker[owner.index]!.links.push(link);
-  return byMarker;
+  const byMarker: ({ citations: ResolvedCitation[]; links: ClassifiedLink[] } | undefined)[] = new Array(markers.length);
+  const of = (owner: Marker) => (byMarker[owner.index] ??= { citations: [], links: [] });
+  for (const citation of citations) for (const owner of citation.owners) of(owner).citations.push(citation);
+  for (const link of links) for (const owner of link.owners) of(owner).links.push(link);
+  return Array.from(byMarker, (sources) => sources ?? NO_SOURCES);
 }
 
 /**
@@ -146,9 +150,12 @@ export function isWorking(site: ResolvedCitation | ClassifiedLink): boolean {
   return site.status === 'unverifiable' || (site.source !== undefined && !site.source.retraction && !isEmptySource(site.source));
 }
 
+const NO_SOURCE_COUNTS: SourceCounts = Object.freeze({ working: 0, broken: 0 });
+
 function countSources(markers: readonly Marker[], markerSources: readonly MarkerSources[]): SourceCounts[] {
   return markers.map((marker) => {
     const { citations, links } = markerSources[marker.index]!;
+    if (citations.length === 0 && links.length === 0 && marker.attributes.src === undefined) return NO_SOURCE_COUNTS;
     const working = citations.filter(isWorking).length + links.filter(isWorking).length;
     const brokenLinks = links.filter((link) => link.kind === 'placeholder' || link.kind === 'missing-file').length;
     const emptySrc = marker.attributes.src?.some((key) => key === '') ? 1 : 0;

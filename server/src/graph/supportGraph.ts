@@ -71,7 +71,7 @@ export function buildSupportGraph(markers: readonly Marker[], sources: readonly 
   const restsOn = withNestedAssumptions(markers, edges.map((edge) => edge.restsOn));
   const restedOnBy = invert(markers, restsOn);
   const sourced = markers.map((marker, i) => !marker.isEmpty && sources[i]!.working > 0);
-  const groundingEdges = markers.map((marker, i) => (marker.isEmpty ? [] : edges[i]!.supports.filter((target) => !target.isEmpty)));
+  const groundingEdges = markers.map((marker, i) => (marker.isEmpty ? NO_MARKERS : nonEmpty(edges[i]!.supports)));
   const weighedByGrounded = (grounded: readonly boolean[], hypothesis: Marker) =>
     [...supporters[hypothesis.index]!, ...opponents[hypothesis.index]!].some((weigher) => grounded[weigher.index]);
   const grounded = groundAll(markers, sourced, groundingEdges, edges.map((edge) => edge.drawnFrom), weighedByGrounded);
@@ -92,7 +92,7 @@ export function buildSupportGraph(markers: readonly Marker[], sources: readonly 
     restsOn: restsOn[i]!,
     restedOnBy: restedOnBy[i]!,
     drawnFrom: edges[i]!.drawnFrom,
-    unweighed: edges[i]!.drawnFrom.filter((hypothesis) => !weighedByGrounded(grounded, hypothesis)),
+    unweighed: edges[i]!.drawnFrom.length === 0 ? NO_MARKERS : edges[i]!.drawnFrom.filter((hypothesis) => !weighedByGrounded(grounded, hypothesis)),
     unknownReferences: edges[i]!.unknownReferences,
     wrongKindReferences: edges[i]!.wrongKindReferences,
   }));
@@ -120,8 +120,8 @@ interface Edges {
 
 /** The edges one marker's attributes and nesting give; attributes its kind does not take are ignored. */
 function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissIds: ReadonlySet<string>): Edges {
-  const unknownReferences: UnknownReference[] = [];
-  const wrongKindReferences: WrongKindReference[] = [];
+  let unknownReferences: UnknownReference[] | undefined;
+  let wrongKindReferences: WrongKindReference[] | undefined;
   const resolve = (attribute: ReferenceAttribute): readonly Marker[] => {
     const ids = takesAttribute(marker.kind, attribute) ? marker.attributes[attribute] : undefined;
     if (!ids || ids.length === 0) return NO_MARKERS;
@@ -129,11 +129,11 @@ function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissId
     return unique(ids.filter(Boolean).flatMap((id) => {
       const target = byId.get(id);
       if (!target) {
-        if (!nearMissIds.has(id)) unknownReferences.push({ id, attribute });
+        if (!nearMissIds.has(id)) (unknownReferences ??= []).push({ id, attribute });
         return [];
       }
       if (wanted && target.kind !== wanted) {
-        wrongKindReferences.push({ id, attribute, target });
+        (wrongKindReferences ??= []).push({ id, attribute, target });
         return [];
       }
       return [target];
@@ -148,15 +148,15 @@ function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissId
   const named = { for: enclosing ? [enclosing] : namesFor, against: namesAgainst };
   const active = givesSupport(marker.kind, marker.attributes.status);
   return {
-    supports: active ? named.for : [],
-    weighsAgainst: active ? named.against : [],
+    supports: active ? named.for : NO_MARKERS,
+    weighsAgainst: active ? named.against : NO_MARKERS,
     // An empty marker names nothing (what it names is still used).
-    namesFor: marker.isEmpty ? [] : named.for,
-    namesAgainst: marker.isEmpty ? [] : named.against,
+    namesFor: marker.isEmpty ? NO_MARKERS : named.for,
+    namesAgainst: marker.isEmpty ? NO_MARKERS : named.against,
     restsOn,
     drawnFrom,
-    unknownReferences,
-    wrongKindReferences,
+    unknownReferences: unknownReferences ?? NO_REFERENCES,
+    wrongKindReferences: wrongKindReferences ?? NO_REFERENCES,
   };
 }
 /** The nearest enclosing claim or hypothesis: what a nested marker supports, or rests on it. */
@@ -168,12 +168,18 @@ function nearestTakingNestedSupport(marker: Marker): Marker | undefined {
 }
 
 /** Adds to what each judgment rests on the assumptions nested in it (the nearest judgment only). */
-function withNestedAssumptions(markers: readonly Marker[], declared: readonly (readonly Marker[])[]): Marker[][] {
-  const restsOn = declared.map((list) => [...list]);
+function withNestedAssumptions(markers: readonly Marker[], declared: readonly (readonly Marker[])[]): (readonly Marker[])[] {
+  // A list is copied only for a judgment that has nested assumptions: most have none.
+  const restsOn: (readonly Marker[])[] = [...declared];
+  const copied = new Map<number, Marker[]>();
   for (const marker of markers) {
     if (marker.kind !== LIST_TARGET_KINDS.assumes) continue;
     const judgment = nearestTakingNestedSupport(marker);
-    if (judgment && !restsOn[judgment.index]!.includes(marker)) restsOn[judgment.index]!.push(marker);
+    if (!judgment || restsOn[judgment.index]!.includes(marker)) continue;
+    let list = copied.get(judgment.index);
+    if (!list) copied.set(judgment.index, (list = [...restsOn[judgment.index]!]));
+    list.push(marker);
+    restsOn[judgment.index] = list;
   }
   return restsOn;
 }
@@ -183,6 +189,11 @@ function withNestedAssumptions(markers: readonly Marker[], declared: readonly (r
  * document would otherwise make several empty lists for each marker.
  */
 const NO_MARKERS: readonly Marker[] = Object.freeze([]);
+const NO_REFERENCES: readonly never[] = Object.freeze([]);
+
+function nonEmpty(markers: readonly Marker[]): readonly Marker[] {
+  return markers.length === 0 ? NO_MARKERS : markers.filter((target) => !target.isEmpty);
+}
 
 /** For each marker, the markers whose `lists` hold it. */
 function invert(markers: readonly Marker[], lists: readonly (readonly Marker[])[]): (readonly Marker[])[] {

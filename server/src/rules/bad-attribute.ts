@@ -1,4 +1,4 @@
-import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, VALUE_ATTRIBUTES, type ListAttribute, type ValueAttribute } from '../language/attributes.js';
+import { LIST_ATTRIBUTE_NAMES, LIST_ATTRIBUTES, VALUE_ATTRIBUTES, type ListAttribute, type MarkerAttributes, type ValueAttribute } from '../language/attributes.js';
 import { kindRow, LIST_TARGET_KINDS, MARKER_KINDS, takesAttribute, type MarkerKind } from '../language/markerKinds.js';
 import type { WrongKindReference } from '../graph/supportGraph.js';
 import { ID_PATTERN } from '../language/names.js';
@@ -66,7 +66,21 @@ export const badAttribute: Rule = {
   },
 };
 
-function attributeProblems(marker: Marker): string[] {
+/**
+ * The problems of each attribute block, read once: a marker keeps its attributes' object when a
+ * keystroke elsewhere moves it, and the problems name no position.
+ */
+const problemsOfAttributes = new WeakMap<MarkerAttributes, { readonly kind: MarkerKind; readonly problems: readonly string[] }>();
+
+function attributeProblems(marker: Marker): readonly string[] {
+  const read = problemsOfAttributes.get(marker.attributes);
+  if (read?.kind === marker.kind) return read.problems;
+  const problems = readAttributeProblems(marker);
+  problemsOfAttributes.set(marker.attributes, { kind: marker.kind, problems });
+  return problems;
+}
+
+function readAttributeProblems(marker: Marker): string[] {
   const { id } = marker.attributes;
   const problems: string[] = [];
   if (id !== undefined && !ID_PATTERN.test(id)) problems.push(`the id "${id}" is not allowed: an id starts with a letter and holds only letters, digits, "-" and "_"`);
