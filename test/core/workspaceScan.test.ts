@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { symbolName } from '../../server/src/features/symbols.js';
 import { indexedMarkers, matchWorkspaceSymbols, scanMarkers } from '../../server/src/features/workspaceSymbols.js';
 import { analyzeFixture, lines } from '../support/check.js';
+import { frontMatterEnd, frontMatterLineCount } from '../../server/src/text/frontMatterFence.js';
 import { generateAnalysis } from '../support/generate.js';
 
 describe('the scan of files that are not open', () => {
@@ -35,6 +36,19 @@ describe('the scan and front matter', () => {
     assert.deepEqual(indexedMarkers(analysis).map((marker) => marker.id), ['c1']);
     assert.deepEqual(scanMarkers(text).map((marker) => [marker.id, marker.range.start.line]), [['c1', 5]]);
     assert.deepEqual(scanMarkers(text.replace(/\n/g, '\r\n')).map((marker) => [marker.id, marker.range.start.line]), [['c1', 5]]);
+  });
+
+  it('counts the lines of front matter where the parser ends it', () => {
+    const line = fc.constantFrom('---', '--- \t', '---x', ' ---', '\ufeff---', 'title: a', '', '...');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (parts, lineBreak, trailing) => {
+        const text = parts.join(lineBreak) + (trailing ? lineBreak : '');
+        const end = frontMatterEnd(text);
+        const linesBefore = end === 0 ? 0 : text.slice(0, end).replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length;
+        assert.equal(frontMatterLineCount(text.split(/\r\n|\r|\n/)), linesBefore, JSON.stringify(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads an unclosed opening as no front matter, as the parser does', () => {
