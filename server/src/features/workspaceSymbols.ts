@@ -26,8 +26,9 @@ const BLANK = /^\s*$/;
 
 /**
  * Finds markers in one pass over the text, without a full parse: the cheap index of files that
- * are not open. It skips front matter, fenced and indented code, HTML blocks and inline code; labels are read
- * on their opening line, and a block marker is named by the first line of its content.
+ * are not open. It skips front matter, fenced and indented code, HTML blocks and inline code;
+ * labels are read on their opening line, and a block marker is named by the first line of its
+ * content.
  */
 export function scanMarkers(text: string): IndexedMarker[] {
   const lines = text.split(/\r\n|\r|\n/);
