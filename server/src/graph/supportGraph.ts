@@ -177,9 +177,12 @@ function withNestedAssumptions(markers: readonly Marker[], declared: readonly (r
     const judgment = nearestTakingNestedSupport(marker);
     if (!judgment || restsOn[judgment.index]!.includes(marker)) continue;
     let list = copied.get(judgment.index);
-    if (!list) copied.set(judgment.index, (list = [...restsOn[judgment.index]!]));
+    if (!list) {
+      list = [...restsOn[judgment.index]!];
+      copied.set(judgment.index, list);
+      restsOn[judgment.index] = list;
+    }
     list.push(marker);
-    restsOn[judgment.index] = list;
   }
   return restsOn;
 }

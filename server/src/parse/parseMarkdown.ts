@@ -9,7 +9,7 @@ import type { Span } from '../types.js';
 import { frontMatterEnd } from '../text/frontMatterFence.js';
 import { limitNesting } from './nesting.js';
 import { moveTreePoints, shiftTreePoints } from './treePositions.js';
-import type { LineIndex } from '../text/lineIndex.js';
+import { LineIndex } from '../text/lineIndex.js';
 
 export interface ParsedMarkdown {
   readonly text: string;
@@ -104,7 +104,7 @@ function withFrontMatterRead(text: string, length: number): ParsedMarkdown {
   const closingStart = Math.max(text.lastIndexOf('\n', fenceEnd - 1), text.lastIndexOf('\r', fenceEnd - 1)) + 1;
   const value = closingStart > valueStart ? text.slice(valueStart, withoutLineBreak(text, closingStart)).replaceAll('\0', '\ufffd') : '';
   const start = { line: 1, column: 1 + byteOrderMark, offset: byteOrderMark };
-  const fenceLine = lineBreaksBefore(text, closingStart) + 1;
+  const fenceLine = new LineIndex(text.slice(0, closingStart)).lineCount;
   const yaml: RootContent = {
     type: 'yaml',
     value,
@@ -135,16 +135,6 @@ function lineBreakEnd(text: string, at: number): number {
 function withoutLineBreak(text: string, end: number): number {
   if (text[end - 1] === '\n') end--;
   return text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** The line breaks (CR LF, CR or LF) in the text before `end`. */
-function lineBreaksBefore(text: string, end: number): number {
-  let count = 0;
-  for (let at = 0; at < end; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) count++;
-  }
-  return count;
 }
 
 /**

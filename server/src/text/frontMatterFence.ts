@@ -3,15 +3,17 @@
  * (after a byte-order mark), and the next line that is `---` closes it. Unclosed, it is none.
  */
 
-const FRONT_MATTER_OPENING = /^\ufeff?---[ \t]*(?:\r\n?|\n)/;
-const OPENING_LINE = /^\ufeff?---[ \t]*$/;
-const CLOSING_LINE = /^---[ \t]*$/;
+/** A fence line's text, opening or closing: three dashes and trailing blanks. */
+const FENCE = String.raw`---[ \t]*`;
+const FRONT_MATTER_OPENING = new RegExp(String.raw`^\ufeff?${FENCE}(?:\r\n?|\n)`);
+const OPENING_LINE = new RegExp(String.raw`^\ufeff?${FENCE}$`);
+const CLOSING_LINE = new RegExp(`^${FENCE}$`);
 
 /** Just past the line that closes the front matter, or 0 when the document has none (or never closes it). */
 export function frontMatterEnd(text: string): number {
   const opening = FRONT_MATTER_OPENING.exec(text);
   if (!opening) return 0;
-  const closing = /(?<=[\r\n])---[ \t]*(?:\r\n?|\n|$)/g;
+  const closing = new RegExp(String.raw`(?<=[\r\n])${FENCE}(?:\r\n?|\n|$)`, 'g');
   closing.lastIndex = opening[0].length;
   const found = closing.exec(text);
   return found ? found.index + found[0].length : 0;
