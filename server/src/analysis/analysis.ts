@@ -102,16 +102,17 @@ function crossReferencesOf(syntax: DocumentSyntax, context: DocumentContext): Sp
 }
 
 function resolveCitations(syntax: DocumentSyntax, sources: SourceTable, unavailable: boolean, crossReferenceStarts: ReadonlySet<number>): ResolvedCitation[] {
-  const { model } = syntax;
-  const written = model.citations.filter((site) => !crossReferenceStarts.has(site.keySpan.start)).map((site) => ({ ...site, form: site.form as ResolvedCitation['form'] }));
-  const fromAttributes = model.markers.flatMap(srcCitations);
-  return [...written, ...fromAttributes].flatMap((citation): ResolvedCitation[] => {
+  const resolved: ResolvedCitation[] = [];
+  const add = (citation: Omit<ResolvedCitation, 'source' | 'status'>) => {
     const source = sources.get(citation.key);
     const status: CitationStatus = source ? 'resolved' : unavailable ? 'unverifiable' : 'unknown';
     // An in-text `@word` that names no source is a handle or an address, not a citation.
-    if (status === 'unknown' && citation.form === 'in-text') return [];
-    return [{ key: citation.key, form: citation.form, span: citation.span, keySpan: citation.keySpan, itemSpan: citation.itemSpan, locator: citation.locator, owners: citation.owners, source, status }];
-  });
+    if (status === 'unknown' && citation.form === 'in-text') return;
+    resolved.push({ key: citation.key, form: citation.form, span: citation.span, keySpan: citation.keySpan, itemSpan: citation.itemSpan, locator: citation.locator, owners: citation.owners, source, status });
+  };
+  for (const site of syntax.model.citations) if (!crossReferenceStarts.has(site.keySpan.start)) add(site);
+  for (const marker of syntax.model.markers) if (marker.attributes.src) for (const citation of srcCitations(marker)) add(citation);
+  return resolved;
 }
 
 function srcCitations(marker: Marker) {

@@ -24,6 +24,9 @@ export function computeDiagnostics(analysis: Analysis, settings: Pick<Settings, 
     }
   }
   return diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || CODE_RANK.get(a.code)! - CODE_RANK.get(b.code)!,
   );
 }
+
+/** Where each code comes among diagnostics at one position: in the order of `localeCompare`, ranked once. */
+const CODE_RANK = new Map(RULES.map((rule) => rule.code).sort((a, b) => a.localeCompare(b)).map((code, rank) => [code, rank]));

@@ -2,7 +2,7 @@ import type { FoundCitation } from '../citations/findCitations.js';
 import type { ParsedMarkdown } from '../parse/parseMarkdown.js';
 import { LineIndex } from '../text/lineIndex.js';
 import type { Span } from '../types.js';
-import type { DocumentModel, FrontMatterBlock, Marker, NearMiss, SilencingComment } from './model.js';
+import type { CitationSite, DocumentModel, FrontMatterBlock, LinkSite, Marker, NearMiss, SilencingComment } from './model.js';
 import { ownerAssigner, type OwnedSite } from './owners.js';
 
 /** A link as a block reads it: a reference link's target is looked up at the join, where every definition is known. */
@@ -59,11 +59,16 @@ export function joinParts(parsed: ParsedMarkdown, parts: readonly BlockPart[], o
     frontMatter,
     markers: joined.markers,
     nearMisses: joined.nearMisses,
-    citations: assignOwners(joined.citations),
-    links: assignOwners(resolveLinks(parts, offsets)),
+    citations: assignOwners(joined.citations, citationSite),
+    links: assignOwners(resolveLinks(parts, offsets), (link, owners): LinkSite => ({ url: link.url, span: link.span, owners })),
     silencing: joined.silencing,
     skipped: parsed.skipped,
   };
+}
+
+function citationSite(citation: FoundCitation, owners: readonly Marker[]): CitationSite {
+  const { key, form, span, keySpan, prefix, locator, suppressAuthor, itemSpan, citationSpan } = citation;
+  return { key, form, span, keySpan, prefix, locator, suppressAuthor, itemSpan, citationSpan, owners };
 }
 
 /** `list.push(...items)` without the spread, which a block of tens of thousands of items would overflow. */
@@ -90,32 +95,55 @@ function place(part: BlockPart, offset: number, firstIndex: number): PlacedPart 
     frontMatter: part.frontMatter && { ...part.frontMatter, yamlStart: part.frontMatter.yamlStart + offset, span: move(part.frontMatter.span) },
     markers,
     nearMisses: part.nearMisses.map((miss) => ({ ...miss, nameSpan: move(miss.nameSpan), opening: move(miss.opening) })),
-    citations: part.citations.map((citation) => ({
-      ...citation,
-      offset: citation.offset + offset,
-      span: move(citation.span),
-      keySpan: move(citation.keySpan),
-      itemSpan: move(citation.itemSpan),
-      citationSpan: move(citation.citationSpan),
-    })),
+    citations: part.citations.map((citation) => placeCitation(citation, move, offset)),
     footnoteReferences: part.footnoteReferences.map((reference) => ({ ...reference, offset: reference.offset + offset })),
     footnoteDefinitions: part.footnoteDefinitions.map((definition) => ({ ...definition, span: move(definition.span) })),
     silencing: part.silencing.map((comment) => ({ ...comment, span: move(comment.span), codes: comment.codes.map((code) => ({ ...code, span: move(code.span) })) })),
   };
 }
 
-/** `placed`: the part's markers placed before this one, among them its parent. */
+/*
+ * The placed objects are written out field by field, not spread: a spread of objects of many
+ * shapes takes V8's slow path, which on a large document cost a tenth of a keystroke.
+ */
+
+/**
+ * `placed`: the part's markers placed before this one, among them its parent. Its fields come in
+ * the order the model builder writes them, so that both make markers of one shape. Its `prose`,
+ * read for the document as placed, is read again.
+ */
 function placeMarker(marker: Marker, move: (span: Span) => Span, firstIndex: number, placed: readonly Marker[]): Marker {
   return {
-    ...marker,
     index: marker.index + firstIndex,
+    kind: marker.kind,
+    form: marker.form,
+    attributes: marker.attributes,
     opening: move(marker.opening),
     span: move(marker.span),
     attributeBlock: marker.attributeBlock && move(marker.attributeBlock),
     idSpan: marker.idSpan && move(marker.idSpan),
-    listItems: marker.listItems.map((item) => ({ ...item, span: move(item.span) })),
+    listItems: marker.listItems.map((item) => ({ attribute: item.attribute, text: item.text, span: move(item.span) })),
     content: move(marker.content),
+    text: marker.text,
+    isEmpty: marker.isEmpty,
+    attributesRefused: marker.attributesRefused,
     parent: marker.parent && placed[marker.parent.index],
+  };
+}
+
+function placeCitation(citation: FoundCitation, move: (span: Span) => Span, offset: number): FoundCitation {
+  const { key, form, prefix, locator, suppressAuthor } = citation;
+  return {
+    key,
+    form,
+    span: move(citation.span),
+    keySpan: move(citation.keySpan),
+    offset: citation.offset + offset,
+    prefix,
+    locator,
+    suppressAuthor,
+    itemSpan: move(citation.itemSpan),
+    citationSpan: move(citation.citationSpan),
   };
 }
 

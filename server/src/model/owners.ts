@@ -10,8 +10,11 @@ export interface OwnershipContext {
   readonly footnoteDefinitions: readonly { readonly identifier: string; readonly span: Span }[];
 }
 
-/** Gives sites their owners; see `ownerAssigner`. */
-export type AssignOwners = <T>(sites: readonly OwnedSite<T>[]) => (OwnedSite<T> & { owners: readonly Marker[] })[];
+/**
+ * Gives sites their owners (see `ownerAssigner`), in the order of their offsets: `withOwners`
+ * makes each site's object, so that each kind of site is built with one shape.
+ */
+export type AssignOwners = <T extends { readonly offset: number }, R>(sites: readonly T[], withOwners: (site: T, owners: readonly Marker[]) => R) => R[];
 
 /**
  * What gives each site the markers whose own content holds it: the innermost marker around it,
@@ -21,14 +24,14 @@ export type AssignOwners = <T>(sites: readonly OwnedSite<T>[]) => (OwnedSite<T> 
 export function ownerAssigner(context: OwnershipContext): AssignOwners {
   const referencing = referencingMarkers(context);
   const footnotes = [...context.footnoteDefinitions].sort((a, b) => a.span.start - b.span.start);
-  return (sites) => {
+  return (sites, withOwners) => {
     const sorted = [...sites].sort((a, b) => a.offset - b.offset);
     const innermost = innermostMarkerFinder(context.markers);
     return sorted.map((site) => {
       const marker = innermost(site.offset);
       const footnote = enclosing(footnotes, site.offset);
       const inFootnote = footnote && referencing.get(footnote.identifier);
-      return { ...site, owners: inFootnote ? inFootnote.with(marker) : ownersOf(marker) };
+      return withOwners(site, inFootnote ? inFootnote.with(marker) : ownersOf(marker));
     });
   };
 }

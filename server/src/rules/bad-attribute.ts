@@ -58,7 +58,9 @@ export const badAttribute: Rule = {
   summary: 'An attribute value that is not allowed, or an attribute block that does not parse.',
   *check(analysis) {
     for (const { marker, facts } of nonEmptyMarkers(analysis)) {
-      const problems = [...attributeProblems(marker), ...facts.wrongKindReferences.map(wrongKind)];
+      const read = attributeProblems(marker);
+      if (read.length === 0 && facts.wrongKindReferences.length === 0 && !marker.attributesRefused) continue;
+      const problems = [...read, ...facts.wrongKindReferences.map(wrongKind)];
       if (marker.attributesRefused && problems.length === 0) problems.push('its attribute block does not parse: write it as {#id for=a,b src=key}');
       for (const problem of problems) yield { span: marker.opening, message: `${capitalize(describeMarker(marker))}: ${problem}.` };
     }

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, readableMarkers } from './describe.js';
+import { capitalize, describeMarker, readableMarkersOf } from './describe.js';
 
 /**
  * Diagnostic: circular-support
@@ -22,8 +22,8 @@ export const circularSupport: Rule = {
   defaultSeverity: 'warning',
   summary: 'Claims support each other in a cycle with no source in it.',
   *check(analysis) {
-    for (const { marker, facts } of readableMarkers(analysis)) {
-      if (marker.kind !== 'claim' || !facts.inUngroundedCycle) continue;
+    for (const { marker, facts } of readableMarkersOf(analysis, 'claim')) {
+      if (!facts.inUngroundedCycle) continue;
       const partners = facts.supports.filter((target) => analysis.facts[target.index]!.inUngroundedCycle);
       const via = partners.length > 0 ? ` (through ${partners.map(describeMarker).join(', ')})` : '';
       yield {

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis/analysis.js';
 import type { LoadedBibliography } from '../analysis/documentContext.js';
+import type { MarkerKind } from '../language/markerKinds.js';
 import type { Marker } from '../model/model.js';
 import { closestName } from '../text/closestName.js';
 import { firstWords } from '../text/textHelpers.js';
@@ -19,17 +20,35 @@ export function referenceTo(marker: Marker): string {
 
 type MarkerEntry = { readonly marker: Marker; readonly facts: Analysis['facts'][number] };
 
-/** The lists below, made once per analysis: most rules read one of them. */
-const markerLists = new WeakMap<Analysis, { readonly nonEmpty: readonly MarkerEntry[]; readonly readable: readonly MarkerEntry[] }>();
+interface MarkerLists {
+  readonly nonEmpty: readonly MarkerEntry[];
+  readonly readable: readonly MarkerEntry[];
+  /** `readable` by kind: a rule about one kind need not pass over the thousands of others. */
+  readonly readableByKind: ReadonlyMap<MarkerKind, readonly MarkerEntry[]>;
+}
 
-function markerListsOf(analysis: Analysis) {
+/** The lists below, made once per analysis: most rules read one of them. */
+const markerLists = new WeakMap<Analysis, MarkerLists>();
+
+function markerListsOf(analysis: Analysis): MarkerLists {
   let lists = markerLists.get(analysis);
   if (!lists) {
     const nonEmpty = analysis.syntax.model.markers.filter((marker) => !marker.isEmpty).map((marker) => ({ marker, facts: analysis.facts[marker.index]! }));
-    lists = { nonEmpty, readable: nonEmpty.filter((entry) => !entry.marker.attributesRefused) };
+    const readable = nonEmpty.filter((entry) => !entry.marker.attributesRefused);
+    lists = { nonEmpty, readable, readableByKind: groupByKind(readable) };
     markerLists.set(analysis, lists);
   }
   return lists;
+}
+
+function groupByKind(entries: readonly MarkerEntry[]): Map<MarkerKind, MarkerEntry[]> {
+  const byKind = new Map<MarkerKind, MarkerEntry[]>();
+  for (const entry of entries) {
+    const list = byKind.get(entry.marker.kind);
+    if (list) list.push(entry);
+    else byKind.set(entry.marker.kind, [entry]);
+  }
+  return byKind;
 }
 
 /** The markers a rule about markers looks at: an empty marker gets only `empty-marker`. */
@@ -44,6 +63,11 @@ export function nonEmptyMarkers(analysis: Analysis): readonly MarkerEntry[] {
  */
 export function readableMarkers(analysis: Analysis): readonly MarkerEntry[] {
   return markerListsOf(analysis).readable;
+}
+
+/** `readableMarkers` of one kind, in document order. */
+export function readableMarkersOf(analysis: Analysis, kind: MarkerKind): readonly MarkerEntry[] {
+  return markerListsOf(analysis).readableByKind.get(kind) ?? [];
 }
 
 /** ` Did you mean "x"?` when a candidate is close to `name`, else ''. */

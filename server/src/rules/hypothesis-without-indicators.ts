@@ -1,4 +1,4 @@
-import { capitalize, describeMarker, readableMarkers } from './describe.js';
+import { capitalize, describeMarker, readableMarkersOf } from './describe.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -39,8 +39,8 @@ export const hypothesisWithoutIndicators: Rule = {
   summary: 'With a standard: a hypothesis, not rejected, that no indicator names.',
   *check(analysis) {
     if (!analysis.standard) return;
-    for (const { marker, facts } of readableMarkers(analysis)) {
-      if (marker.kind !== 'hypothesis' || marker.attributes.status === 'rejected') continue;
+    for (const { marker, facts } of readableMarkersOf(analysis, 'hypothesis')) {
+      if (marker.attributes.status === 'rejected') continue;
       if ([...facts.namedFor, ...facts.namedAgainst].some((namer) => namer.kind === 'indicator')) continue;
       const id = marker.attributes.id;
       const how = id ? `:indicator[…]{for=${id}}` : 'an indicator for it (after giving it an id, {#id})';

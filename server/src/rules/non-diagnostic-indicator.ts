@@ -1,6 +1,6 @@
 import { cannotTellApart, hypothesesOf } from '../analysis/techniques.js';
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, readableMarkers } from './describe.js';
+import { capitalize, describeMarker, readableMarkersOf } from './describe.js';
 
 /**
  * Diagnostic: non-diagnostic-indicator
@@ -33,8 +33,8 @@ export const nonDiagnosticIndicator: Rule = {
   summary: 'An indicator for every hypothesis (at least two) and against none.',
   *check(analysis) {
     const hypotheses = hypothesesOf(analysis.syntax.model.markers);
-    for (const { marker, facts } of readableMarkers(analysis)) {
-      if (marker.kind !== 'indicator' || !cannotTellApart(facts, hypotheses)) continue;
+    for (const { marker, facts } of readableMarkersOf(analysis, 'indicator')) {
+      if (!cannotTellApart(facts, hypotheses)) continue;
       yield {
         span: marker.opening,
         message: `${capitalize(describeMarker(marker))} is for every hypothesis and against none, so seeing it would not tell them apart: point it against the hypotheses it would weaken, or choose a development that only some of them predict.`,

@@ -1,4 +1,5 @@
 import { LIST_TARGET_KINDS } from '../language/markerKinds.js';
+import type { Marker } from '../model/model.js';
 import type { Rule } from './rule.js';
 import { capitalize, describeMarker, didYouMean, readableMarkers } from './describe.js';
 
@@ -40,13 +41,11 @@ export const unknownReference: Rule = {
   defaultSeverity: 'error',
   summary: 'A for=, against=, assumes= or from= id names no marker.',
   *check(analysis) {
-    const markers = [...analysis.markersById];
-    const all = markers.map(([id]) => id);
-    // `assumes=` and `from=` can only mean an assumption or a hypothesis: guess among those.
-    const candidates = new Map(Object.entries(LIST_TARGET_KINDS).map(([attribute, kind]) => [attribute, markers.filter(([, marker]) => marker.kind === kind).map(([id]) => id)]));
+    let candidates: ReturnType<typeof candidateIds> | undefined;
     for (const { marker, facts } of readableMarkers(analysis)) {
       for (const { id, attribute } of facts.unknownReferences) {
-        const ids = candidates.get(attribute) ?? all;
+        candidates ??= candidateIds(analysis.markersById);
+        const ids = candidates.byAttribute.get(attribute) ?? candidates.all;
         yield {
           span: marker.opening,
           message: `${capitalize(describeMarker(marker))} has ${attribute}=${id}, but no marker has the id "${id}": correct the id or give the intended marker {#${id}}.${didYouMean(id, ids)}`,
@@ -55,3 +54,10 @@ export const unknownReference: Rule = {
     }
   },
 };
+
+/** The ids a misspelt one may have meant: any, or for `assumes=` and `from=` those of an assumption or a hypothesis. */
+function candidateIds(markersById: ReadonlyMap<string, Marker>): { all: string[]; byAttribute: Map<string, string[]> } {
+  const markers = [...markersById];
+  const byAttribute = new Map(Object.entries(LIST_TARGET_KINDS).map(([attribute, kind]) => [attribute, markers.filter(([, marker]) => marker.kind === kind).map(([id]) => id)]));
+  return { all: markers.map(([id]) => id), byAttribute };
+}

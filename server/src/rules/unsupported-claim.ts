@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, readableMarkers, referenceTo } from './describe.js';
+import { capitalize, describeMarker, readableMarkersOf, referenceTo } from './describe.js';
 
 /**
  * Diagnostic: unsupported-claim
@@ -63,8 +63,8 @@ export const unsupportedClaim: Rule = {
   defaultSeverity: 'warning',
   summary: 'A claim cites no working source and no sourced marker supports it.',
   *check(analysis) {
-    for (const { marker, facts } of readableMarkers(analysis)) {
-      if (marker.kind !== 'claim' || facts.grounded || facts.inUngroundedCycle || facts.onlyBrokenSources) continue;
+    for (const { marker, facts } of readableMarkersOf(analysis, 'claim')) {
+      if (facts.grounded || facts.inUngroundedCycle || facts.onlyBrokenSources) continue;
       const supporters = facts.supporters.filter((supporter) => !supporter.isEmpty);
       const name = capitalize(describeMarker(marker));
       yield {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, readableMarkers } from './describe.js';
+import { capitalize, describeMarker, readableMarkersOf } from './describe.js';
 
 /**
  * Diagnostic: untested-hypothesis
@@ -20,8 +20,8 @@ export const untestedHypothesis: Rule = {
   defaultSeverity: 'information',
   summary: 'No marker is for or against a hypothesis.',
   *check(analysis) {
-    for (const { marker, facts } of readableMarkers(analysis)) {
-      if (marker.kind !== 'hypothesis' || facts.supporters.length > 0 || facts.opponents.length > 0) continue;
+    for (const { marker, facts } of readableMarkersOf(analysis, 'hypothesis')) {
+      if (facts.supporters.length > 0 || facts.opponents.length > 0) continue;
       const id = marker.attributes.id;
       const how = id ? `for=${id} or against=${id}` : 'for= or against= (after giving it an id, {#id})';
       yield { span: marker.opening, message: `${capitalize(describeMarker(marker))} is never tested: point evidence at it with ${how}.` };

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { capitalize, describeMarker, readableMarkers } from './describe.js';
+import { capitalize, describeMarker, readableMarkersOf } from './describe.js';
 
 /**
  * Diagnostic: unused-assumption
@@ -23,8 +23,8 @@ export const unusedAssumption: Rule = {
   defaultSeverity: 'hint',
   summary: 'An assumption that no claim or hypothesis rests on.',
   *check(analysis) {
-    for (const { marker, facts } of readableMarkers(analysis)) {
-      if (marker.kind !== 'assumption' || facts.restedOnBy.length > 0) continue;
+    for (const { marker, facts } of readableMarkersOf(analysis, 'assumption')) {
+      if (facts.restedOnBy.length > 0) continue;
       const id = marker.attributes.id;
       const how = id ? `assumes=${id}` : 'assumes= (after giving it an id, {#id})';
       yield {
