@@ -44,7 +44,9 @@ interface ParsedBlock {
   against: Definitions;
   /** Whether everything the block opened ends before the probe, so that the next block parses alone as in the whole. */
   readonly endsHere: boolean;
+  /** Its top-level nodes, their positions where the block now lies. */
   readonly children: RootContent[];
+  readonly tree: BlockTree;
   /** Refused attribute blocks, by offset in the block. */
   readonly refused: ReadonlyMap<number, string>;
   /** Skipped parts, by offset in the block. */
@@ -58,9 +60,31 @@ interface ParsedBlock {
    * micromark's order of reading is not modelled by stubs, so that the document is parsed whole.
    */
   readonly definesDeeper: boolean;
-  /** Where the tree's positions currently put the block. */
+  /** Where the block now lies. */
   offset: number;
   line: number;
+}
+
+/**
+ * A block's top-level nodes, whose positions are moved to where the block lies only when they are
+ * read: the model keeps what it read of each block, so the trees of the blocks an edit moves are
+ * mostly never read again.
+ */
+class BlockTree {
+  constructor(
+    private readonly nodes: RootContent[],
+    private offset: number,
+    private line: number,
+  ) {}
+
+  at(offset: number, line: number): RootContent[] {
+    if (offset !== this.offset || line !== this.line) {
+      shiftTreePoints(this.nodes, offset - this.offset, line - this.line);
+      this.offset = offset;
+      this.line = line;
+    }
+    return this.nodes;
+  }
 }
 
 /**
@@ -149,7 +173,8 @@ export class IncrementalParser {
     this.definitions = definitions;
     let at = 0;
     for (const block of blocks) {
-      moveBlock(block, at, lines.positionAt(at).line);
+      block.offset = at;
+      block.line = lines.positionAt(at).line;
       at += block.text.length;
     }
     return assemble(text, lines, blocks);
@@ -209,6 +234,7 @@ export class IncrementalParser {
     // Where the probe starts a node, no node of the block runs past its end.
     const children = parsed.tree.children.filter((node) => offsetOf(node) >= start && offsetOf(node) < end);
     const definitionsHere = definitionsIn(children);
+    const line = start === 0 ? 0 : new LineIndex(before).positionAt(start).line;
     return {
       text,
       isFirst,
@@ -218,7 +244,10 @@ export class IncrementalParser {
       uses,
       against: definitions,
       endsHere: probe === '' || probeStartsFresh(probe, parsed.tree.children, end),
-      children,
+      tree: new BlockTree(children, start, line),
+      get children() {
+        return this.tree.at(this.offset, this.line);
+      },
       refused: new Map([...parsed.refusedAttributeBlocks].filter(([offset]) => offset >= start && offset < end).map(([offset, original]) => [offset - start, original])),
       skipped: parsed.skipped
         .filter(({ span }) => span.end > start && span.start < end)
@@ -227,7 +256,7 @@ export class IncrementalParser {
       definesInContainer: definitionsHere.filter((definition) => definition.depth === 1).map((definition) => definition.label),
       definesDeeper: definitionsHere.some((definition) => definition.depth > 1),
       offset: start,
-      line: start === 0 ? 0 : new LineIndex(before).positionAt(start).line,
+      line,
     };
   }
 }
@@ -439,32 +468,30 @@ function definitionsIn(children: readonly RootContent[]): { label: string; depth
   return found;
 }
 
-/** Shifts a block's tree to its new place: offsets and lines move, columns stay (blocks start lines). */
-function moveBlock(block: ParsedBlock, offset: number, line: number): void {
-  const deltaOffset = offset - block.offset;
-  const deltaLine = line - block.line;
-  if (deltaOffset === 0 && deltaLine === 0) return;
-  shiftTreePoints(block.children, deltaOffset, deltaLine);
-  block.offset = offset;
-  block.line = line;
-}
-
 function assemble(text: string, lines: LineIndex, blocks: readonly ParsedBlock[]): ParsedMarkdown {
   const end = lines.positionAt(text.length);
   // As in a full parse, the root starts after a byte-order mark.
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const children: RootContent[] = [];
   const refused = new Map<number, string>();
   const skipped: SkippedPart[] = [];
   for (const block of blocks) {
-    for (const child of block.children) children.push(child);
     for (const [at, original] of block.refused) refused.set(at + block.offset, original);
     for (const { span, cause } of block.skipped) skipped.push({ span: { start: span.start + block.offset, end: span.end + block.offset }, cause });
   }
-  const tree: Root = {
-    type: 'root',
-    children,
-    position: { start: { line: 1, column: start + 1, offset: start }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
+  let tree: Root | undefined;
+  return {
+    text,
+    // Made when read, since it moves the tree of every block (see `BlockTree`).
+    get tree() {
+      return (tree ??= {
+        type: 'root',
+        children: blocks.flatMap((block) => block.children),
+        position: { start: { line: 1, column: start + 1, offset: start }, end: { line: end.line + 1, column: end.character + 1, offset: text.length } },
+      });
+    },
+    refusedAttributeBlocks: refused,
+    skipped,
+    lines,
+    blocks,
   };
-  return { text, tree, refusedAttributeBlocks: refused, skipped, lines, blocks };
 }
