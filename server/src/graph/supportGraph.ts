@@ -72,8 +72,10 @@ export function buildSupportGraph(markers: readonly Marker[], sources: readonly 
   const restedOnBy = invert(markers, restsOn);
   const sourced = markers.map((marker, i) => !marker.isEmpty && sources[i]!.working > 0);
   const groundingEdges = markers.map((marker, i) => (marker.isEmpty ? NO_MARKERS : nonEmpty(edges[i]!.supports)));
-  const weighedByGrounded = (grounded: readonly boolean[], hypothesis: Marker) =>
-    [...supporters[hypothesis.index]!, ...opponents[hypothesis.index]!].some((weigher) => grounded[weigher.index]);
+  const weighedByGrounded = (grounded: readonly boolean[], hypothesis: Marker) => {
+    const isGrounded = (weigher: Marker) => grounded[weigher.index]!;
+    return supporters[hypothesis.index]!.some(isGrounded) || opponents[hypothesis.index]!.some(isGrounded);
+  };
   const grounded = groundAll(markers, sourced, groundingEdges, edges.map((edge) => edge.drawnFrom), weighedByGrounded);
   const cyclic = cyclicMarkers(groundingEdges);
   return markers.map((_, i) => ({
@@ -126,18 +128,19 @@ function readEdges(marker: Marker, byId: ReadonlyMap<string, Marker>, nearMissId
     const ids = takesAttribute(marker.kind, attribute) ? marker.attributes[attribute] : undefined;
     if (!ids || ids.length === 0) return NO_MARKERS;
     const wanted = LIST_TARGET_KINDS[attribute];
-    return unique(ids.filter(Boolean).flatMap((id) => {
+    const targets: Marker[] = [];
+    for (const id of ids) {
+      if (!id) continue;
       const target = byId.get(id);
       if (!target) {
         if (!nearMissIds.has(id)) (unknownReferences ??= []).push({ id, attribute });
-        return [];
-      }
-      if (wanted && target.kind !== wanted) {
+      } else if (wanted && target.kind !== wanted) {
         (wrongKindReferences ??= []).push({ id, attribute, target });
-        return [];
+      } else {
+        targets.push(target);
       }
-      return [target];
-    }));
+    }
+    return targets.length > 1 ? unique(targets) : targets;
   };
   const namesFor = resolve('for');
   const namesAgainst = resolve('against');
@@ -224,7 +227,8 @@ function groundAll(
   weighedByGrounded: (grounded: readonly boolean[], hypothesis: Marker) => boolean,
 ): boolean[] {
   const grounded = [...sourced];
-  let seeds = grounded.flatMap((on, i) => (on ? [i] : []));
+  let seeds: number[] = [];
+  grounded.forEach((on, i) => on && seeds.push(i));
   let waiting = markers.filter((marker) => !marker.isEmpty && drawnFrom[marker.index]!.length > 0);
   for (;;) {
     propagate(grounded, seeds, edges);
@@ -249,49 +253,60 @@ function propagate(reached: boolean[], seeds: readonly number[], edges: readonly
   }
 }
 
-/** Which nodes lie on a cycle: Tarjan's strongly connected components, without recursion. */
+/**
+ * Which nodes lie on a cycle: Tarjan's strongly connected components, without recursion. A node
+ * with no edges, as most markers are, is a component of its own and on no cycle.
+ */
 function cyclicMarkers(edges: readonly (readonly Marker[])[]): boolean[] {
   const count = edges.length;
-  const index = new Array<number>(count).fill(-1);
-  const low = new Array<number>(count).fill(0);
-  const onStack = new Array<boolean>(count).fill(false);
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  /** Where each node on the stack lies in it: its component is the stack from there up. */
+  const stackAt = new Int32Array(count);
   const cyclic = new Array<boolean>(count).fill(false);
   const stack: number[] = [];
+  /** The path being searched: each node and the next of its edges to follow. */
+  const pathNodes: number[] = [];
+  const pathNext: number[] = [];
   let counter = 0;
+  const enter = (node: number) => {
+    index[node] = low[node] = counter++;
+    stackAt[node] = stack.length;
+    stack.push(node);
+    onStack[node] = 1;
+    pathNodes.push(node);
+    pathNext.push(0);
+  };
   for (let root = 0; root < count; root++) {
     if (index[root] !== -1) continue;
-    const work: { node: number; next: number }[] = [{ node: root, next: 0 }];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const targets = edges[frame.node]!;
-      if (frame.next < targets.length) {
-        const target = targets[frame.next++]!.index;
-        if (target === frame.node) cyclic[target] = true;
-        if (index[target] === -1) {
-          index[target] = low[target] = counter++;
-          stack.push(target);
-          onStack[target] = true;
-          work.push({ node: target, next: 0 });
-        } else if (onStack[target]) {
-          low[frame.node] = Math.min(low[frame.node]!, index[target]!);
-        }
+    if (edges[root]!.length === 0) {
+      index[root] = counter++;
+      continue;
+    }
+    enter(root);
+    while (pathNodes.length > 0) {
+      const top = pathNodes.length - 1;
+      const node = pathNodes[top]!;
+      const targets = edges[node]!;
+      if (pathNext[top]! < targets.length) {
+        const target = targets[pathNext[top]!++]!.index;
+        if (target === node) cyclic[target] = true;
+        if (index[target] === -1) enter(target);
+        else if (onStack[target]) low[node] = Math.min(low[node]!, index[target]!);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!);
-      if (low[frame.node] !== index[frame.node]) continue;
-      const component: number[] = [];
-      let member: number;
-      do {
-        member = stack.pop()!;
-        onStack[member] = false;
-        component.push(member);
-      } while (member !== frame.node);
-      if (component.length > 1) for (const node of component) cyclic[node] = true;
+      pathNodes.pop();
+      pathNext.pop();
+      if (top > 0) low[pathNodes[top - 1]!] = Math.min(low[pathNodes[top - 1]!]!, low[node]!);
+      if (low[node] !== index[node]) continue;
+      const from = stackAt[node]!;
+      const isCycle = stack.length - from > 1;
+      for (let at = from; at < stack.length; at++) {
+        onStack[stack[at]!] = 0;
+        if (isCycle) cyclic[stack[at]!] = true;
+      }
+      stack.length = from;
     }
   }
   return cyclic;

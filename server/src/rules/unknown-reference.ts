@@ -1,4 +1,4 @@
-import { LIST_TARGET_KINDS } from '../language/markerKinds.js';
+import { LIST_TARGET_KINDS, type MarkerKind } from '../language/markerKinds.js';
 import type { Marker } from '../model/model.js';
 import type { Rule } from './rule.js';
 import { capitalize, describeMarker, didYouMean, readableMarkers } from './describe.js';
@@ -57,7 +57,13 @@ export const unknownReference: Rule = {
 
 /** The ids a misspelt one may have meant: any, or for `assumes=` and `from=` those of an assumption or a hypothesis. */
 function candidateIds(markersById: ReadonlyMap<string, Marker>): { all: string[]; byAttribute: Map<string, string[]> } {
-  const markers = [...markersById];
-  const byAttribute = new Map(Object.entries(LIST_TARGET_KINDS).map(([attribute, kind]) => [attribute, markers.filter(([, marker]) => marker.kind === kind).map(([id]) => id)]));
-  return { all: markers.map(([id]) => id), byAttribute };
+  const all: string[] = [];
+  const idsByKind = new Map<MarkerKind, string[]>();
+  for (const [id, marker] of markersById) {
+    all.push(id);
+    const ids = idsByKind.get(marker.kind);
+    if (ids) ids.push(id);
+    else idsByKind.set(marker.kind, [id]);
+  }
+  return { all, byAttribute: new Map(Object.entries(LIST_TARGET_KINDS).map(([attribute, kind]) => [attribute, idsByKind.get(kind) ?? []])) };
 }
