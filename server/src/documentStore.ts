@@ -82,6 +82,7 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
   private readonly entries = new Map<string, Entry<Owner>>();
   /** Counts `reassign`s: an analysis begun before one read the old settings and files, and settles nothing. */
   private generation = 0;
+  private readonly diagnosticsByAnalysis = new WeakMap<Analysis, readonly Diagnostic[]>();
 
   constructor(private readonly options: DocumentStoreOptions<Owner>) {}
 
@@ -181,15 +182,34 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
 
   /**
    * The diagnostics of the document's current text and the document they are for (none when the
-   * settings leave it out, and then it is not analysed); rejects as `analysisOf` does.
+   * settings leave it out, and then it is not analysed); rejects as `analysisOf` does. While the
+   * edits since the newest finished analysis changed only words of prose that no diagnostic reads
+   * (see `keepsDiagnostics`), they are that analysis's diagnostics, moved where the text moved,
+   * and `kept` says so: a caller confirms them, once the typing stops, with `fresh`.
    */
-  async diagnosticsOf(uri: string): Promise<{ document: OpenDocument; diagnostics: Diagnostic[] }> {
+  async diagnosticsOf(uri: string, { fresh = false } = {}): Promise<{ document: OpenDocument; diagnostics: readonly Diagnostic[]; kept: boolean }> {
     const owner = await this.ownerOf(uri);
     const document = this.get(uri);
     if (!document) throw new Superseded(uri);
-    if (!owner.checked) return { document, diagnostics: [] };
+    if (!owner.checked) return { document, diagnostics: [], kept: false };
+    const kept = fresh ? undefined : this.keptDiagnosticsOf(uri, owner);
+    if (kept) return { document, diagnostics: kept, kept: true };
     const analysis = await this.analysisOf(uri);
-    return { document, diagnostics: owner.service.computeDiagnostics(analysis) };
+    return { document, diagnostics: this.diagnosticsFor(owner, analysis), kept: false };
+  }
+
+  /** The newest finished analysis's diagnostics moved to the current text, when its edits since change none. */
+  private keptDiagnosticsOf(uri: string, owner: Owner): readonly Diagnostic[] | undefined {
+    const standIn = this.settledAnalysisOf(uri);
+    if (!standIn || !keepsDiagnostics(standIn)) return undefined;
+    return movedDiagnostics(this.diagnosticsFor(owner, standIn.analysis), standIn);
+  }
+
+  /** The diagnostics of an analysis, computed once: the kept ones of many keystrokes are moved from them. */
+  private diagnosticsFor(owner: Owner, analysis: Analysis): readonly Diagnostic[] {
+    let diagnostics = this.diagnosticsByAnalysis.get(analysis);
+    if (!diagnostics) this.diagnosticsByAnalysis.set(analysis, (diagnostics = owner.service.computeDiagnostics(analysis)));
+    return diagnostics;
   }
 
   /** Settings, folders or files changed: every document is analysed again, its owner asked again. */
@@ -230,6 +250,41 @@ function standInFor(settled: Analysis, text: string): SettledAnalysis | undefine
   return onlyProseChanged(settled, text, shift) ? { analysis: settled, shift, lines: settled.syntax.model.lines.afterEdit(text, from, to) } : undefined;
 }
 
+/**
+ * Whether the diagnostics of the older text hold for the current one, moved: only prose changed
+ * (`onlyProseChanged`, which the stand-in already passed), outside an HTML comment (a silencing
+ * comment's codes are words) and where no standard reads prose (a judgment's prose takes in the
+ * footnotes it references, which lie outside it).
+ */
+function keepsDiagnostics({ analysis, shift }: SettledAnalysis): boolean {
+  return analysis.standard === undefined && !insideComment(analysis.syntax.model.text, shift.changed.from.start);
+}
+
+/** Whether `at` may lie inside an HTML comment: a `<!--` before it that no `-->` closes before it. */
+function insideComment(text: string, at: number): boolean {
+  const opening = text.lastIndexOf('<!--', at - 1);
+  return opening >= 0 && text.lastIndexOf('-->', at - 3) < opening;
+}
+
+/**
+ * The diagnostics moved where the text moved; undefined when one reaches into the changed stretch
+ * or ends where it starts, since where it would go is not known: one that starts where the
+ * stretch ends moves with the text after it.
+ */
+function movedDiagnostics(diagnostics: readonly Diagnostic[], { analysis, shift, lines }: SettledAnalysis): Diagnostic[] | undefined {
+  const before = analysis.syntax.model.lines;
+  const { from: changed } = shift.changed;
+  const moved: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const start = before.offsetAt(diagnostic.range.start);
+    const end = before.offsetAt(diagnostic.range.end);
+    const staysApart = end < changed.start || start > changed.end || (start === changed.end && end > start);
+    if (!staysApart) return undefined;
+    moved.push({ ...diagnostic, range: lines.rangeOf({ start: shift.forward(start)!, end: shift.forward(end)! }) });
+  }
+  return moved;
+}
+
 /** Characters of the language's syntax and of Markdown's that may hold it. */
 const SYNTAX = /[[\](){}<>:@#=*_~`!^|\\&;]|www\./i;
 
@@ -247,12 +302,22 @@ function onlyProseChanged(settled: Analysis, text: string, shift: TextShift): bo
   const words = model.text.slice(before.start, before.end) + text.slice(after.start, after.end);
   // A line break may change the blocks.
   if (/[\r\n]/.test(words) || SYNTAX.test(words)) return false;
+  if (mayBeDefinition(model.lines, from.start)) return false;
   const lineStart = lineStartBefore(model.text, before.start);
   if (lineStart !== undefined && !sameKindOfLine(model.text, text, lineStart)) return false;
   // An insertion just before a marker leaves it be (the words say what it joins to), one just after may not (`::claim[…]` + ` text`).
   const changesMarker = (span: Span) => span.start < from.end && from.start <= span.end;
   const touches = (span: Span) => span.start <= from.end && from.start <= span.end;
   return !model.markers.some((marker) => changesMarker(marker.span)) && !(model.frontMatter && touches(model.frontMatter.span));
+}
+
+/**
+ * Whether the line at `at`, or the one before it, may hold a link reference definition, whose
+ * destination may be a word (`[notes]: notes.md`, or the destination on the next line).
+ */
+function mayBeDefinition(lines: LineIndex, at: number): boolean {
+  const { line } = lines.positionAt(at);
+  return lines.text.slice(lines.lineSpan(Math.max(0, line - 1)).start, lines.lineSpan(line).end).includes(']:');
 }
 
 /**

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -11,6 +14,14 @@ import { random } from '../support/generate.js';
 import { MemoryHost, WORKSPACE } from '../support/memoryHost.js';
 
 const DOC = 'file:///ws/doc.md';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CONFORMANCE = join(ROOT, '../shared/conformance');
+/** Documents nobody wrote for the store: the examples, and the conformance cases when they are beside the project. */
+const DOCUMENTS = [
+  ...['policy-shift-toward-belarus.md', 'key-assumptions-and-signposts.md', 'finished/policy-shift-toward-belarus.md'].map((name) => join(ROOT, 'examples', name)),
+  ...(existsSync(CONFORMANCE) ? readdirSync(CONFORMANCE).filter((name) => name.endsWith('.md')).map((name) => join(CONFORMANCE, name)) : []),
+];
 
 /** A store over an in-memory workspace that counts how often it asks where a document belongs. */
 function storeOver(files: Record<string, string> = {}, checked = (_uri: URI) => true) {
@@ -199,6 +210,62 @@ describe('the document store', () => {
       store.changed(DOC, 2, [{ text: changed }]);
       assert.equal(store.settledAnalysisOf(DOC), undefined, what);
     }
+  });
+
+  it('keeps the diagnostics of the older analysis for an edit of prose words, moved where the text moved, and computes them afresh when asked', async () => {
+    const { store } = storeOver();
+    store.opened(DOC, 1, 'Prose first.\n\n:claim[Kyiv changed course]{#c1}\n');
+    await store.diagnosticsOf(DOC);
+    store.changed(DOC, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Word ' }]);
+    const kept = await store.diagnosticsOf(DOC);
+    assert.equal(kept.kept, true);
+    assert.equal(kept.document.version, 2);
+    assert.deepEqual(kept.diagnostics.map((d) => [d.code, d.range.start, d.range.end]), [['unsupported-claim', { line: 2, character: 5 }, { line: 2, character: 12 }]]);
+    const fresh = await store.diagnosticsOf(DOC, { fresh: true });
+    assert.equal(fresh.kept, false);
+    assert.deepEqual(fresh.diagnostics, kept.diagnostics);
+    assert.equal((await store.diagnosticsOf(DOC)).kept, false, 'the current text is analysed now');
+  });
+
+  it('keeps no diagnostics for words in an HTML comment or a definition, under a standard, or where a diagnostic lies', async () => {
+    const edits: Record<string, [string, string]> = {
+      'a code in a silencing comment': ['<!-- tradecraft-disable-next-line -->\n:claim[Kyiv changed course]{#c1}\n', '<!-- tradecraft-disable-next-line unsupported-claim -->\n:claim[Kyiv changed course]{#c1}\n'],
+      'a word that makes a silencing comment': ['<!-- tradecraft-disabl -->\n:claim[Kyiv changed course]{#c1}\n', '<!-- tradecraft-disable -->\n:claim[Kyiv changed course]{#c1}\n'],
+      'the destination of a definition': [':claim[Kyiv changed course [the notes]]{#c1}\n\n[the notes]: notes.md\n', ':claim[Kyiv changed course [the notes]]{#c1}\n\n[the notes]: notes2.md\n'],
+      'the destination of a definition on its own line': [':claim[Kyiv changed course [the notes]]{#c1}\n\n[the notes]:\n  notes.md\n', ':claim[Kyiv changed course [the notes]]{#c1}\n\n[the notes]:\n  notes2.md\n'],
+      'prose under a standard': ['---\nstandards: icd203\n---\nProse.\n\n:claim[Kyiv will change course]{#c1}\n', '---\nstandards: icd203\n---\nProse likely.\n\n:claim[Kyiv will change course]{#c1}\n'],
+    };
+    for (const [what, [original, changed]] of Object.entries(edits)) {
+      const { store } = storeOver({ 'notes.md': '# Notes\n' });
+      store.opened(DOC, 1, original);
+      await store.diagnosticsOf(DOC);
+      store.changed(DOC, 2, [{ text: changed }]);
+      assert.equal((await store.diagnosticsOf(DOC)).kept, false, what);
+    }
+  });
+
+  it('keeps only diagnostics that an analysis of the edited text gives, on every edit of the examples and cases', async () => {
+    const next = random(11);
+    const words = ['Word ', 'x', ' likely', ' unsupported-claim', ' ', 'a b', 'notes', 'e', '\t', 'tradecraft-disable'];
+    let kept = 0;
+    for (const path of DOCUMENTS) {
+      const text = readFileSync(path, 'utf8');
+      for (let trial = 0; trial < 25; trial++) {
+        const { store } = storeOver();
+        store.opened(DOC, 1, text);
+        await store.diagnosticsOf(DOC);
+        const lines = new LineIndex(text);
+        const at = Math.floor(next() * (text.length + 1));
+        const removed = next() < 0.3 ? 1 + Math.floor(next() * 5) : 0;
+        const range = lines.rangeOf({ start: at, end: Math.min(text.length, at + removed) });
+        store.changed(DOC, 2, [{ range, text: removed && next() < 0.5 ? '' : words[Math.floor(next() * words.length)]! }]);
+        const fast = await store.diagnosticsOf(DOC);
+        if (!fast.kept) continue;
+        kept++;
+        assert.deepEqual(fast.diagnostics, (await store.diagnosticsOf(DOC, { fresh: true })).diagnostics, `${path} at ${at}`);
+      }
+    }
+    assert.ok(kept > 20, `only ${kept} edits kept their diagnostics: the test checks little`);
   });
 
   it('answers an edit undone with the analysis of the text it brought back, without analysing again', async () => {

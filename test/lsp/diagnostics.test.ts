@@ -56,6 +56,18 @@ describe('diagnostics over the protocol', () => {
     assert.deepEqual(await client.diagnostics(uri, (params) => params.diagnostics.length === 0), []);
   });
 
+  it('keep their places while prose is typed, and are computed afresh once the typing stops', async () => {
+    const text = 'Prose first.\n\n:claim[Kyiv changed course [the notes](notes.md)]{#c1}\n';
+    const uri = await client.open('typing.md', text);
+    assert.deepEqual((await client.currentDiagnostics(uri)).map((d) => d.code), ['broken-link']);
+    // No file event tells the server: only an analysis afresh finds the file.
+    writeFileSync(join(workspace, 'notes.md'), '# Notes\n');
+    await client.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Word ' }]);
+    const kept = await client.currentDiagnostics(uri);
+    assert.deepEqual(kept.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['broken-link', 2, 32]], 'kept from the text before, moved by the word');
+    assert.deepEqual(await client.diagnostics(uri, (params) => params.diagnostics.length === 0), [], 'the analysis afresh finds the file');
+  });
+
   it('never publish an older version over a newer one', async () => {
     const uri = await client.open('rapid.md', ':claim[x]{#c0}\n');
     for (let i = 1; i <= 31; i++) await client.change(uri, [{ text: `:claim[x]{#c${i}}\n`.repeat(i % 3 === 0 ? 2 : 1) }]);

@@ -7,9 +7,16 @@ import type { FolderOwner } from './workspaces.js';
 /**
  * Publishes diagnostics a short delay after the last change of a document (the folder's
  * `diagnosticsDelay`), only while the document still holds the text they were computed for.
- * When the analysis fails, it publishes one diagnostic that says so rather than leave the
- * previous version's diagnostics shown as current.
+ * Diagnostics kept from an older text, when only prose changed since, are computed afresh once
+ * the typing stops. When the analysis fails, it publishes one diagnostic that says so rather than
+ * leave the previous version's diagnostics shown as current.
  */
+/**
+ * How long after diagnostics kept from an older text (only prose changed since) they are computed
+ * afresh, if no edit came in between: once the typing stops, whatever the words changed shows.
+ */
+const CONFIRM_KEPT_AFTER_MS = 500;
+
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Bumped when everything is checked again: a publish begun before then is dropped. */
@@ -44,22 +51,24 @@ export class DiagnosticsPublisher {
     return (await this.documents.ownerOf(uri)).settings.diagnosticsDelay;
   }
 
-  private async publish(uri: string): Promise<void> {
+  /** `fresh`: computed afresh, to confirm diagnostics kept from an older text (see `DocumentStore.diagnosticsOf`). */
+  private async publish(uri: string, fresh = false): Promise<void> {
     this.timers.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
     const generation = this.generation;
-    const diagnostics = await this.diagnosticsOf(uri, document.text).catch((error: unknown) => (error instanceof Superseded ? undefined : this.failure(uri, error)));
+    const result = await this.diagnosticsOf(uri, document.text, fresh).catch((error: unknown) => (error instanceof Superseded ? undefined : { diagnostics: this.failure(uri, error), kept: false }));
     const current = this.documents.get(uri);
-    if (!diagnostics || generation !== this.generation || current?.text !== document.text) return;
-    await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+    if (!result || generation !== this.generation || current?.text !== document.text) return;
+    await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics: result.diagnostics });
+    if (result.kept && !this.timers.has(uri)) this.timers.set(uri, setTimeout(() => this.publish(uri, true).catch(this.onError), CONFIRM_KEPT_AFTER_MS));
   }
 
   /** The diagnostics of `text`, rejecting with `Superseded` once the document holds another text. */
-  private async diagnosticsOf(uri: string, text: string): Promise<LspDiagnostic[]> {
-    const result = await this.documents.diagnosticsOf(uri);
+  private async diagnosticsOf(uri: string, text: string, fresh: boolean): Promise<{ diagnostics: LspDiagnostic[]; kept: boolean }> {
+    const result = await this.documents.diagnosticsOf(uri, { fresh });
     if (result.document.text !== text) throw new Superseded(uri);
-    return result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, this.documentation));
+    return { diagnostics: result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, this.documentation)), kept: result.kept };
   }
 
   private failure(uri: string, error: unknown): LspDiagnostic[] {
