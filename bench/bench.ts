@@ -95,16 +95,27 @@ function offsetToPosition(text: string, offset: number): Position {
   return { line, character: offset - lineStart };
 }
 
-/** Where the benchmark types: the start of a paragraph in the middle of the document. */
-const editOffset = (text: string) => text.indexOf('\n\n', text.length >> 1) + 2;
+/**
+ * Where the benchmark types in prose: before the second word of a paragraph of prose in the
+ * second half of the document, else at the start of the paragraph there.
+ */
+function editOffset(text: string): number {
+  const prose = /\n\n(\p{Lu}\p{Ll}* )\p{Ll}/gu;
+  prose.lastIndex = text.length >> 1;
+  const found = prose.exec(text);
+  return found ? found.index + 2 + found[1]!.length : text.indexOf('\n\n', text.length >> 1) + 2;
+}
 
-/** What each keystroke types, and the next takes back. */
+/** What the keystrokes type, a character each, on and on: a user writing words. */
 const TYPED = 'Word ';
 
-/** The texts of `count` keystrokes at `offset`: a word typed, then taken back, in turn. */
+/** The character the `run`th keystroke types, after those typed before it. */
+const typedBy = (run: number) => TYPED[run % TYPED.length]!;
+
+/** The texts after each of `count` keystrokes at `offset`. */
 function keystrokes(text: string, offset: number, count: number): string[] {
-  const typed = `${text.slice(0, offset)}${TYPED}${text.slice(offset)}`;
-  return Array.from({ length: count }, (_, run) => (run % 2 === 0 ? typed : text));
+  let typed = '';
+  return Array.from({ length: count }, (_, run) => `${text.slice(0, offset)}${(typed += typedBy(run))}${text.slice(offset)}`);
 }
 
 /**
@@ -121,28 +132,56 @@ interface Keystroke {
   readonly text: string;
 }
 
-/** The `run`th of the keystrokes of `keystrokes`, as an editor sends it to a server: an incremental change at `position`. */
+/** The `run`th of the keystrokes of `keystrokes`, as an editor sends it to a server: an incremental change after the characters typed before. */
 function keystrokeChange(position: Position, run: number): Keystroke {
-  const removed = run % 2 === 0 ? 0 : TYPED.length;
-  return { range: { start: position, end: { ...position, character: position.character + removed } }, text: removed ? '' : TYPED };
+  const at = { ...position, character: position.character + run };
+  return { range: { start: at, end: at }, text: typedBy(run) };
+}
+
+/** The change that takes back `count` keystrokes at `position`, leaving the document as it was. */
+function untyping(position: Position, count: number): Keystroke {
+  return { range: { start: position, end: { ...position, character: position.character + count } }, text: '' };
 }
 
 /**
  * The median time from a keystroke to its diagnostics through a server, `diagnose` sending the
- * change and waiting for them: keystrokes in the middle of the open document (see `keystrokeCounts`).
+ * change and waiting for them: keystrokes in the middle of the open document (see
+ * `keystrokeCounts`), taken back after the last, unmeasured.
  */
-function serverKeystrokes(text: string, runs: number, diagnose: (change: Keystroke) => Promise<unknown>): Promise<number> {
-  const position = offsetToPosition(text, editOffset(text));
+async function serverKeystrokes(text: string, runs: number, diagnose: (change: Keystroke) => Promise<unknown>, offset = editOffset(text)): Promise<number> {
+  const position = offsetToPosition(text, offset);
   const counts = keystrokeCounts(text, runs);
-  return timed(counts.runs, async (run) => void (await diagnose(keystrokeChange(position, run))), counts.warmUp);
+  const time = await timed(counts.runs, async (run) => void (await diagnose(keystrokeChange(position, run))), counts.warmUp);
+  await diagnose(untyping(position, counts.runs + counts.warmUp));
+  return time;
 }
 
 /** The keystrokes through Tradecraft's server (`diagnosticsDelay` 0), each to its published diagnostics. */
-const serverEdits = (client: LspTestClient, uri: string, text: string, runs: number) =>
-  serverKeystrokes(text, runs, async (change) => {
-    await client.change(uri, [change]);
-    await client.currentDiagnostics(uri, 600_000);
-  });
+const serverEdits = (client: LspTestClient, uri: string, text: string, runs: number, offset?: number) =>
+  serverKeystrokes(
+    text,
+    runs,
+    async (change) => {
+      await client.change(uri, [change]);
+      await client.currentDiagnostics(uri, 600_000);
+    },
+    offset,
+  );
+
+/**
+ * Where a keystroke lands in a marker's text: the start of the label of a claim in the middle of
+ * the document. Such a keystroke changes the marker, so its diagnostics are computed afresh; one in
+ * prose (`editOffset`) keeps them, moved.
+ */
+const markerTextOffset = (text: string) => text.indexOf(':claim[', text.length >> 1) + ':claim['.length;
+
+/** Where a keystroke changes what the document says: the end of a claim's id in the middle of the document, so every diagnostic is computed afresh. */
+const markerIdOffset = (text: string) => {
+  const id = /:claim\[[^\]\n]*\]\{#[\w-]+/g;
+  id.lastIndex = text.length >> 1;
+  const found = id.exec(text);
+  return found ? found.index + found[0].length : markerTextOffset(text);
+};
 
 /** The same keystrokes through VS Code's Markdown server, started for them on the same workspace and document, each to its pulled diagnostics. */
 async function markdownServerEdits(workspace: string, uri: string, text: string, runs: number): Promise<number> {
@@ -267,6 +306,8 @@ async function hoverAfterEdits(client: LspTestClient, uri: string, text: string,
     times.push(performance.now() - start);
     await client.currentDiagnostics(uri, 600_000);
   }
+  await client.change(uri, [untyping(at, runs * 2)]);
+  await client.currentDiagnostics(uri, 600_000);
   return median(times);
 }
 
@@ -309,6 +350,13 @@ async function benchCaseDocument(workspace: string, client: LspTestClient, docum
     edit <= parse / document.parseShare && edit <= vscodeMarkdownServer,
   );
   if (document.text.length >= 1_000_000) {
+    for (const [where, offset] of [["in a marker's text", markerTextOffset(document.text)], ["in a marker's id", markerIdOffset(document.text)]] as const) {
+      const edit = await serverEdits(client, uri, document.text, document.runs * 4, offset);
+      record(
+        { what: `edit → diagnostics ${where}: ${document.name}`, size: document.size, median: edit, unit: 'ms', baseline: parse, target: `≤ 1/${document.parseShare} of the parse` },
+        edit <= parse / document.parseShare,
+      );
+    }
     const hover = await hoverAfterEdits(client, uri, document.text, offsetToPosition(document.text, document.text.indexOf(':evidence[') + 3), document.runs * 2);
     record({ what: `hover sent right after an edit: ${document.name}`, size: document.size, median: hover, unit: 'ms', baseline: parse, target: '≤ 50 ms' }, hover <= 50);
   }

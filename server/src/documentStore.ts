@@ -1,5 +1,7 @@
 import { URI } from 'vscode-uri';
 import type { Analysis } from './analysis/analysis.js';
+import type { DocumentSyntax } from './analysis/documentSyntax.js';
+import { sameFindings } from './analysis/sameFindings.js';
 import { IncrementalParser } from './parse/incrementalParser.js';
 import type { TradecraftService } from './service.js';
 import { formatOf } from './sources/bibliographyFile.js';
@@ -52,6 +54,8 @@ interface Entry<Owner> {
   settled?: Analysis;
   /** A text whose analysis failed: requests on it get the error, never an older result. */
   failedText?: string;
+  /** The syntax of a text read to see whether its diagnostics could be kept, for its analysis. */
+  syntax?: { readonly text: string; readonly syntax: DocumentSyntax };
   /** What `settled` can answer for the current text, once a request asked: worked out once per text. */
   standIn?: { readonly text: string; readonly settled: Analysis; readonly answer: SettledAnalysis | undefined };
 }
@@ -192,17 +196,37 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     const document = this.get(uri);
     if (!document) throw new Superseded(uri);
     if (!owner.checked) return { document, diagnostics: [], kept: false };
-    const kept = fresh ? undefined : this.keptDiagnosticsOf(uri, owner);
+    const kept = fresh ? undefined : await this.keptDiagnosticsOf(uri, owner);
     if (kept) return { document, diagnostics: kept, kept: true };
     const analysis = await this.analysisOf(uri);
     return { document, diagnostics: this.diagnosticsFor(owner, analysis), kept: false };
   }
 
-  /** The newest finished analysis's diagnostics moved to the current text, when its edits since change none. */
-  private keptDiagnosticsOf(uri: string, owner: Owner): readonly Diagnostic[] | undefined {
+  /**
+   * The newest finished analysis's diagnostics moved to the current text, when the edits since
+   * change none: edits of prose words, seen in the texts, or edits after which the document says
+   * what it said but where (`sameFindings`), seen by parsing it (the analysis proper, the larger
+   * part of the work, is spared). The syntax read is kept for the analysis, if one follows.
+   */
+  private async keptDiagnosticsOf(uri: string, owner: Owner): Promise<readonly Diagnostic[] | undefined> {
     const standIn = this.settledAnalysisOf(uri);
-    if (!standIn || !keepsDiagnostics(standIn)) return undefined;
-    return movedDiagnostics(this.diagnosticsFor(owner, standIn.analysis), standIn);
+    if (standIn && keepsDiagnostics(standIn)) return movedDiagnostics(this.diagnosticsFor(owner, standIn.analysis), standIn);
+    const entry = this.entries.get(uri);
+    const settled = entry?.settled;
+    const { text } = entry?.document ?? {};
+    if (!entry || !settled || settled.standard !== undefined || text === undefined || settled.syntax.model.text === text || entry.analysis?.text === text) return undefined;
+    const syntax = await this.syntaxOf(entry, owner, text);
+    const shift = TextShift.between(settled.syntax.model.text, text);
+    if (!sameFindings(settled.syntax, syntax, shift)) return undefined;
+    return movedDiagnostics(this.diagnosticsFor(owner, settled), { analysis: settled, shift, lines: syntax.model.lines });
+  }
+
+  private async syntaxOf(entry: Entry<Owner>, owner: Owner, text: string): Promise<DocumentSyntax> {
+    const { uri } = entry.document;
+    entry.parser ??= new IncrementalParser();
+    const syntax = await owner.service.readSyntax({ uri: URI.parse(uri), text, workspaceFolder: owner.workspaceFolder, parser: entry.parser, pause: this.pauseWhileCurrent(uri, text) });
+    entry.syntax = { text, syntax };
+    return syntax;
   }
 
   /** The diagnostics of an analysis, computed once: the kept ones of many keystrokes are moved from them. */
@@ -219,6 +243,8 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
       delete entry.owner;
       delete entry.analysis;
       delete entry.settled;
+      // Read under the old settings, which say whether the judgments' prose is read.
+      delete entry.syntax;
     }
   }
 
@@ -227,7 +253,8 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     const { service, workspaceFolder } = await this.ownerOf(uriText);
     const uri = URI.parse(uriText);
     entry.parser ??= new IncrementalParser();
-    return service.analyze({ uri, text, workspaceFolder, parser: entry.parser, pause: this.pauseWhileCurrent(uriText, text) });
+    const syntax = entry.syntax?.text === text ? entry.syntax.syntax : undefined;
+    return service.analyze({ uri, text, workspaceFolder, parser: entry.parser, pause: this.pauseWhileCurrent(uriText, text), syntax });
   }
 
   /** Yields at the first pause and once a time slice is used up, and gives up once the text is no longer the document's. */
@@ -267,9 +294,9 @@ function insideComment(text: string, at: number): boolean {
 }
 
 /**
- * The diagnostics moved where the text moved; undefined when one reaches into the changed stretch
- * or ends where it starts, since where it would go is not known: one that starts where the
- * stretch ends moves with the text after it.
+ * The diagnostics moved where the text moved: one that ends where the changed stretch starts
+ * stays, one that starts where it ends moves with the text after it. Undefined when one reaches
+ * into the stretch, or is empty and touches it, since where it would go is not known.
  */
 function movedDiagnostics(diagnostics: readonly Diagnostic[], { analysis, shift, lines }: SettledAnalysis): Diagnostic[] | undefined {
   const before = analysis.syntax.model.lines;
@@ -278,9 +305,10 @@ function movedDiagnostics(diagnostics: readonly Diagnostic[], { analysis, shift,
   for (const diagnostic of diagnostics) {
     const start = before.offsetAt(diagnostic.range.start);
     const end = before.offsetAt(diagnostic.range.end);
-    const staysApart = end < changed.start || start > changed.end || (start === changed.end && end > start);
-    if (!staysApart) return undefined;
-    moved.push({ ...diagnostic, range: lines.rangeOf({ start: shift.forward(start)!, end: shift.forward(end)! }) });
+    const isBefore = end <= changed.start;
+    const isAfter = start >= changed.end;
+    if (isBefore === isAfter) return undefined;
+    moved.push(isBefore ? diagnostic : { ...diagnostic, range: lines.rangeOf({ start: shift.forward(start)!, end: shift.forward(end)! }) });
   }
   return moved;
 }

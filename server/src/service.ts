@@ -35,12 +35,16 @@ export interface DocumentInput {
    * a newer one replaced. The rejection is passed on; the parser stays right for the next version.
    */
   readonly pause?: () => Promise<void>;
+  /** The document's syntax, when `readSyntax` read it for this text already: it is not parsed again. */
+  readonly syntax?: DocumentSyntax;
 }
 
 /** The one API of the core, for the command line and the language server alike. */
 export interface TradecraftService {
   /** Parses the document, reads the files it names through the host, and analyses it. */
   analyze(document: DocumentInput): Promise<Analysis>;
+  /** Parses the document alone: what it says by itself, before any file it names is read. */
+  readSyntax(document: Omit<DocumentInput, 'syntax'>): Promise<DocumentSyntax>;
   computeDiagnostics(analysis: Analysis): Diagnostic[];
   /** Forgets what was read of a file (a bibliography changed); whether anything had been. */
   forgetFile(uri: URI): boolean;
@@ -139,12 +143,17 @@ export function createService({ host, settings, onBibliographyRead }: ServiceOpt
   // Only the rules of a standard read the judgments' prose.
   const readsProse = (frontMatter: FrontMatterData) => standardOf(frontMatter, settings) !== undefined;
 
+  async function readSyntax(document: Omit<DocumentInput, 'syntax'>): Promise<DocumentSyntax> {
+    // Parsing by blocks equals a whole parse, and micromark slows down more than linearly with
+    // length (5 MB: a minute and a half whole), so even a text read once goes block by block.
+    const steps = readDocumentInSteps(document.text, document.parser ?? IncrementalParser.readingOnce(), readsProse);
+    return document.pause ? runPausing(steps, document.pause) : runToEnd(steps);
+  }
+
   return {
+    readSyntax,
     async analyze(document) {
-      // Parsing by blocks equals a whole parse, and micromark slows down more than linearly with
-      // length (5 MB: a minute and a half whole), so even a text read once goes block by block.
-      const steps = readDocumentInSteps(document.text, document.parser ?? IncrementalParser.readingOnce(), readsProse);
-      const syntax = document.pause ? await runPausing(steps, document.pause) : runToEnd(steps);
+      const syntax = document.syntax ?? (await readSyntax(document));
       const context = await loadContext(syntax, document);
       await document.pause?.();
       return analyze(syntax, context, settings);
