@@ -244,6 +244,24 @@ describe('the document store', () => {
     }
   });
 
+  it('keeps the diagnostics across a word typed in the text of a marker named by its id, but not of one without an id or across an id', async () => {
+    const edits: Record<string, [string, boolean]> = {
+      'the text of a claim with an id': [':claim[Kyiv changed its course]{#c1}\n', true],
+      'the text of a claim without an id': [':claim[Kyiv changed its course]\n', false],
+      'an id': [':claim[Kyiv changed course]{#c1x}\n', false],
+    };
+    for (const [what, [changed, keeps]] of Object.entries(edits)) {
+      const { store } = storeOver();
+      store.opened(DOC, 1, changed.replace(' its', '').replace('c1x', 'c1'));
+      const before = await store.diagnosticsOf(DOC);
+      store.changed(DOC, 2, [{ text: changed }]);
+      const after = await store.diagnosticsOf(DOC);
+      assert.equal(after.kept, keeps, what);
+      assert.deepEqual(after.diagnostics, (await store.diagnosticsOf(DOC, { fresh: true })).diagnostics, what);
+      if (keeps) assert.deepEqual(after.diagnostics, before.diagnostics, 'the claim\'s opening did not move');
+    }
+  });
+
   it('keeps only diagnostics that an analysis of the edited text gives, on every edit of the examples and cases', async () => {
     const next = random(11);
     const words = ['Word ', 'x', ' likely', ' unsupported-claim', ' ', 'a b', 'notes', 'e', '\t', 'tradecraft-disable'];
