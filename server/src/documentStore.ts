@@ -187,9 +187,9 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
   /**
    * The diagnostics of the document's current text and the document they are for (none when the
    * settings leave it out, and then it is not analysed); rejects as `analysisOf` does. While the
-   * edits since the newest finished analysis changed only words of prose that no diagnostic reads
-   * (see `keepsDiagnostics`), they are that analysis's diagnostics, moved where the text moved,
-   * and `kept` says so: a caller confirms them, once the typing stops, with `fresh`.
+   * edits since the newest finished analysis cannot have changed what the rules find (see
+   * `keptDiagnosticsOf`), they are that analysis's diagnostics, moved where the text moved, and
+   * `kept` says so: a caller confirms them, once the typing stops, with `fresh`.
    */
   async diagnosticsOf(uri: string, { fresh = false } = {}): Promise<{ document: OpenDocument; diagnostics: readonly Diagnostic[]; kept: boolean }> {
     const owner = await this.ownerOf(uri);
