@@ -61,43 +61,74 @@ class NameIndex {
 
   private static sameNames(candidates: readonly string[]): NameIndex {
     const at = NameIndex.recent.findIndex((index) => sameList(index.candidates, candidates));
-    const index = at >= 0 ? NameIndex.recent.splice(at, 1)[0]! : new NameIndex(candidates);
+    const index = at >= 0 ? NameIndex.recent.splice(at, 1)[0]! : NameIndex.afterOneChange(candidates) ?? new NameIndex(candidates);
     NameIndex.recent.push(index);
     if (NameIndex.recent.length > REMEMBERED_INDEXES) NameIndex.recent.shift();
     return index;
   }
 
+  /**
+   * An index of `candidates` that keeps the answers of a recent index whose list differs from
+   * them in one name only, as after a keystroke in an id: only that name is compared again.
+   */
+  private static afterOneChange(candidates: readonly string[]): NameIndex | undefined {
+    for (const recent of NameIndex.recent) {
+      const changed = onlyDifference(recent.candidates, candidates);
+      if (changed !== undefined) return new NameIndex(candidates, { from: recent, changed });
+    }
+    return undefined;
+  }
+
   private readonly lowered: string[];
   /** By q: each q-gram and the candidates that hold it. Built when first needed. */
   private readonly holders = new Map<number, Map<string, number[]>>();
-  private readonly answers = new Map<string, string | undefined>();
+  /** Each name looked up and the closest candidate found, with its distance. */
+  private readonly answers = new Map<string, Closest | undefined>();
   /** For each candidate, the last lookup that found it: lists are joined without a set. */
   private readonly lastSeen: Int32Array;
   private lookups = 0;
 
-  private constructor(private readonly candidates: readonly string[]) {
+  private constructor(
+    private readonly candidates: readonly string[],
+    previous?: { readonly from: NameIndex; readonly changed: number },
+  ) {
     this.lowered = candidates.map((candidate) => candidate.toLowerCase());
     this.lastSeen = new Int32Array(candidates.length);
+    if (previous) this.keepAnswers(previous.from, previous.changed);
   }
 
   closest(name: string): string | undefined {
-    if (this.answers.has(name)) return this.answers.get(name);
-    const answer = this.search(name);
-    if (this.answers.size >= REMEMBERED_ANSWERS) this.answers.clear();
-    this.answers.set(name, answer);
-    return answer;
+    let answer = this.answers.get(name);
+    if (answer === undefined && !this.answers.has(name)) {
+      answer = this.search(name);
+      if (this.answers.size >= REMEMBERED_ANSWERS) this.answers.clear();
+      this.answers.set(name, answer);
+    }
+    return answer && this.candidates[answer.index];
   }
 
-  private search(name: string): string | undefined {
-    const lowered = name.toLowerCase();
-    const allowed = Math.min(2, Math.floor(name.length / 3));
-    let best: { index: number; steps: number } | undefined;
-    for (const i of this.mayBeClose(lowered, allowed)) {
-      if (this.candidates[i] === name) continue;
-      const steps = boundedDistance(lowered, this.lowered[i]!, allowed);
-      if (steps <= allowed && (!best || steps < best.steps || (steps === best.steps && i < best.index))) best = { index: i, steps };
+  /** The answers of `previous`, whose candidates differ from these at `changed` only, checked against the new one there. */
+  private keepAnswers(previous: NameIndex, changed: number): void {
+    for (const [name, answer] of previous.answers) {
+      // The closest was the name that changed: look again.
+      if (answer?.index === changed) continue;
+      this.answers.set(name, closer(answer, this.compare(name, name.toLowerCase(), allowedSteps(name), changed)));
     }
-    return best && this.candidates[best.index];
+  }
+
+  private search(name: string): Closest | undefined {
+    const lowered = name.toLowerCase();
+    const allowed = allowedSteps(name);
+    let best: Closest | undefined;
+    for (const i of this.mayBeClose(lowered, allowed)) best = closer(best, this.compare(name, lowered, allowed, i));
+    return best;
+  }
+
+  /** Candidate `i` as an answer for `name`, when it is another name within `allowed` edits. */
+  private compare(name: string, lowered: string, allowed: number, i: number): Closest | undefined {
+    if (this.candidates[i] === name) return undefined;
+    const steps = boundedDistance(lowered, this.lowered[i]!, allowed);
+    return steps <= allowed ? { index: i, steps } : undefined;
   }
 
   /** The candidates that hold one of the name's rarest q-grams; all, for a name too short to tell. */
@@ -140,6 +171,32 @@ class NameIndex {
     this.holders.set(q, index);
     return index;
   }
+}
+
+interface Closest {
+  readonly index: number;
+  readonly steps: number;
+}
+
+/** One edit for every three characters, at most two. */
+const allowedSteps = (name: string) => Math.min(2, Math.floor(name.length / 3));
+
+/** Of two answers, the closer; of equally close ones, the one listed first. */
+function closer(a: Closest | undefined, b: Closest | undefined): Closest | undefined {
+  if (!a || !b) return a ?? b;
+  return b.steps < a.steps || (b.steps === a.steps && b.index < a.index) ? b : a;
+}
+
+/** The one position at which two lists of one length differ; undefined when they differ elsewhere too, or nowhere. */
+function onlyDifference(a: readonly string[], b: readonly string[]): number | undefined {
+  if (a.length !== b.length) return undefined;
+  let found: number | undefined;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (found !== undefined) return undefined;
+    found = i;
+  }
+  return found;
 }
 
 function gramsOf(text: string, q: number): Set<string> {
