@@ -68,6 +68,18 @@ describe('diagnostics over the protocol', () => {
     assert.deepEqual(await client.diagnostics(uri, (params) => params.diagnostics.length === 0), [], 'the analysis afresh finds the file');
   });
 
+  it('are not sent again when computed afresh as they were kept', async () => {
+    const text = 'Prose first.\n\n:claim[Kyiv changed course]{#c1}\n';
+    const uri = await client.open('confirmed.md', text);
+    await client.currentDiagnostics(uri);
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Some ' }]);
+    assert.deepEqual((await client.currentDiagnostics(uri)).map((d) => d.code), ['unsupported-claim']);
+    const sent = client.publications(uri).length;
+    // The diagnostics are computed afresh half a second after the last edit (the timer under test).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(client.publications(uri).length, sent, 'nothing changed, so nothing is sent');
+  });
+
   it('never publish an older version over a newer one', async () => {
     const uri = await client.open('rapid.md', ':claim[x]{#c0}\n');
     for (let i = 1; i <= 31; i++) await client.change(uri, [{ text: `:claim[x]{#c${i}}\n`.repeat(i % 3 === 0 ? 2 : 1) }]);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { Superseded, type DocumentStore } from '../documentStore.js';
 import type { DocumentationLinks } from '../service.js';
@@ -21,6 +22,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Bumped when everything is checked again: a publish begun before then is dropped. */
   private generation = 0;
+  /** The diagnostics last published as kept from an older text, until they are computed afresh. */
+  private readonly kept = new Map<string, { readonly text: string; readonly diagnostics: readonly LspDiagnostic[] }>();
 
   constructor(
     private readonly connection: Pick<Connection, 'sendDiagnostics'>,
@@ -44,6 +47,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.kept.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -60,8 +64,14 @@ export class DiagnosticsPublisher {
     const result = await this.diagnosticsOf(uri, document.text, fresh).catch((error: unknown) => (error instanceof Superseded ? undefined : { diagnostics: this.failure(uri, error), kept: false }));
     const current = this.documents.get(uri);
     if (!result || generation !== this.generation || current?.text !== document.text) return;
+    const kept = this.kept.get(uri);
+    this.kept.delete(uri);
+    // Diagnostics confirmed as they were kept are not sent again: an editor redraws, and drops the requests under way, on every publish.
+    if (fresh && kept?.text === document.text && isDeepStrictEqual(kept.diagnostics, result.diagnostics)) return;
     await this.connection.sendDiagnostics({ uri, version: current.version, diagnostics: result.diagnostics });
-    if (result.kept && !this.timers.has(uri)) this.timers.set(uri, setTimeout(() => this.publish(uri, true).catch(this.onError), CONFIRM_KEPT_AFTER_MS));
+    if (!result.kept || this.timers.has(uri)) return;
+    this.kept.set(uri, { text: document.text, diagnostics: result.diagnostics });
+    this.timers.set(uri, setTimeout(() => this.publish(uri, true).catch(this.onError), CONFIRM_KEPT_AFTER_MS));
   }
 
   /** The diagnostics of `text`, rejecting with `Superseded` once the document holds another text. */

@@ -42,7 +42,10 @@ async function waitFor(what, probe, timeout = 30_000, interval = 100) {
 async function executeProvider(command, ...args) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await vscode.commands.executeCommand(command, ...args);
+      const result = await vscode.commands.executeCommand(command, ...args);
+      // The server answers a request VS Code cancelled with nothing: that is asked again too.
+      if (attempt < 3 && Array.isArray(result) && result.length === 0) continue;
+      return result;
     } catch (error) {
       const canceled = error instanceof Error && (error.name === 'Canceled' || error.message === 'Canceled');
       if (!canceled || attempt === 3) throw error;
