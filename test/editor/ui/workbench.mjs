@@ -15,7 +15,7 @@ export async function openWorkbench(page, address, folder) {
 /** Opens a file of the workspace by clicking it in the explorer; resolves once its text shows. */
 export async function openFile(page, name) {
   await page.getByRole('treeitem', { name }).first().click(WAIT);
-  await page.locator('.tab.active', { hasText: name }).waitFor(WAIT);
+  await activeTab(page, name).waitFor(WAIT);
   await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor(WAIT);
 }
 
@@ -23,8 +23,11 @@ export async function openFile(page, name) {
 export async function quickOpen(page, name) {
   await quickInput(page, 'Control+P', name);
   await pick(page, name);
-  await page.locator('.tab.active', { hasText: name }).waitFor(WAIT);
+  await activeTab(page, name).waitFor(WAIT);
 }
+
+/** The active tab of the file `name`, told by its resource: a view of it (the evidence matrix) has the name in its title too. */
+const activeTab = (page, name) => page.locator(`.tab.active[data-resource-name="${name}"]`);
 
 async function quickInput(page, keys, text) {
   await page.keyboard.press(keys);
