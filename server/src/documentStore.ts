@@ -216,7 +216,8 @@ export class DocumentStore<Owner extends DocumentOwner = DocumentOwner> {
     const { text } = entry?.document ?? {};
     if (!entry || !settled || settled.standard !== undefined || text === undefined || settled.syntax.model.text === text || entry.analysis?.text === text) return undefined;
     const syntax = await this.syntaxOf(entry, owner, text);
-    const shift = TextShift.between(settled.syntax.model.text, text);
+    // The stand-in, when there is one, already compared the two texts.
+    const shift = standIn?.shift ?? TextShift.between(settled.syntax.model.text, text);
     if (!sameFindings(settled.syntax, syntax, shift)) return undefined;
     return movedDiagnostics(this.diagnosticsFor(owner, settled), { analysis: settled, shift, lines: syntax.model.lines });
   }
